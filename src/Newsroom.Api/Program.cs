@@ -1,3 +1,28 @@
+using Newsroom.Api.Hosting;
+using Newsroom.Infrastructure.LocalPostgres;
+using Newsroom.Infrastructure.Startup;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsroomApi();
 var app = builder.Build();
-app.Run();
+
+try
+{
+    if (args.Contains("--migrate"))
+    {
+        // The explicit production step: migrate and seed the essentials, then exit without serving.
+        await app.Services.GetRequiredService<DatabaseStartup>().MigrateOnlyAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<DatabaseStartup>().StopAsync(CancellationToken.None);
+        Console.WriteLine("Database migrated.");
+        return 0;
+    }
+
+    app.UseNewsroomApi();
+    await app.RunAsync();
+    return 0;
+}
+catch (PostgresBinariesNotFoundException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 2;
+}

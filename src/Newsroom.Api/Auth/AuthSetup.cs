@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Newsroom.Application.Auth;
+using Newsroom.Application.Common.Abstractions;
+using Newsroom.Domain.Users;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Startup;
+
+namespace Newsroom.Api.Auth;
+
+/// <summary>The authorization policies endpoints ask for, by role.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string EditorOrAdmin = "EditorOrAdmin";
+    public const string Staff = "Staff";
+}
+
+internal static class AuthSetup
+{
+    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<JwtOptions>()
+            .Bind(configuration.GetSection(JwtOptions.SectionName))
+            .PostConfigure<DataDirectory>((jwt, data) =>
+            {
+                // Development works out of the box: a key generated once and kept beside the embedded database.
+                if (string.IsNullOrWhiteSpace(jwt.SigningKey) && environment.IsDevelopment())
+                {
+                    jwt.SigningKey = data.ReadOrCreateSecret("jwt-signing-key", () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidation>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwtOptions) =>
+            {
+                var jwt = jwtOptions.Value;
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = jwt.CreateKey(),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = JwtRegisteredClaimNames.Sub,
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokensAsync };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.EditorOrAdmin, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All.ToArray()));
+        return services;
+    }
+
+    /// <summary>
+    /// A token names the account's security stamp; disabling the account or changing its role rotates the stamp,
+    /// so every token issued before stops working at once rather than at expiry.
+    /// </summary>
+    private static async Task RejectRevokedTokensAsync(TokenValidatedContext context)
+    {
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<NewsroomUser>>();
+        var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var stamp = context.Principal?.FindFirst(JwtTokenIssuer.StampClaim)?.Value;
+        var user = subject is null ? null : await users.FindByIdAsync(subject);
+        if (user is null || user.IsDisabled || stamp is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            context.Fail("The token has been revoked.");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Newsroom.Api.Auth;
+using Newsroom.Api.Endpoints;
+using Newsroom.Api.Http;
+using Newsroom.Api.OpenApi;
+using Newsroom.Api.Problems;
+using Newsroom.Application;
+using Newsroom.Application.Common.Behaviors;
+using Newsroom.Application.Site;
+using Newsroom.Infrastructure;
+
+namespace Newsroom.Api.Hosting;
+
+/// <summary>The API's composition: services in <see cref="AddNewsroomApi"/>, the request pipeline in <see cref="UseNewsroomApi"/>.</summary>
+internal static class NewsroomApi
+{
+    public static WebApplicationBuilder AddNewsroomApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpHardening.MaxRequestBodyBytes);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
+
+        services.AddApplication();
+        services.AddInfrastructure(configuration, builder.Environment);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.DependencyInjection)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+        });
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddNewsroomProblemDetails();
+        services.AddNewsroomAuth(configuration, builder.Environment);
+        services.AddNewsroomRateLimits(configuration);
+        services.AddNewsroomCors(configuration, builder.Environment);
+        services.AddNewsroomOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseNewsroomApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseNewsroomHardening();
+        app.UseCors();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Newsroom API v1");
+            ui.DocumentTitle = "Newsroom API";
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapSiteEndpoints();
+        api.MapAuthEndpoints();
+
+        var admin = api.MapGroup("/admin");
+        admin.MapAdminSectionsEndpoints();
+        admin.MapAdminUsersEndpoints();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var browsable = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+            Console.WriteLine($"Newsroom API listening on {browsable}  ·  Swagger UI: {browsable}/swagger");
+        }
+    }
+}

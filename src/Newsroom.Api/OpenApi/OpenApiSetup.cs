@@ -1,0 +1,90 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Newsroom.Api.OpenApi;
+
+/// <summary>Endpoint metadata carrying an example request body for the OpenAPI document.</summary>
+public sealed record RequestExample(object Value);
+
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddNewsroomOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Newsroom API",
+                Version = "v1",
+                Description = "Headless news publishing: public, cacheable reads under /api/v1 and the editorial back office under /api/v1/admin. " +
+                    "Errors are RFC 9457 problem+json with a stable `type` (urn:newsroom:problem:…).",
+            });
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from POST /api/v1/auth/token.",
+            });
+            options.OperationFilter<AuthorizationOperationFilter>();
+            options.OperationFilter<RequestExampleOperationFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomSchemaIds(type => type.FullName!.Replace("Newsroom.Application.", string.Empty, StringComparison.Ordinal).Replace("+", ".", StringComparison.Ordinal).Split('.').Last());
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Marks operations that need a token, so Swagger UI sends it and clients know.</summary>
+    private sealed class AuthorizationOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+            {
+                return;
+            }
+
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+        }
+    }
+
+    private sealed class RequestExampleOperationFilter(IOptions<JsonOptions> json) : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var example = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequestExample>().FirstOrDefault();
+            if (example is null || operation.RequestBody?.Content is not { } content)
+            {
+                return;
+            }
+
+            foreach (var media in content.Values.OfType<OpenApiMediaType>())
+            {
+                media.Example = JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), json.Value.SerializerOptions);
+            }
+        }
+    }
+}
+
+internal static class RequestExampleExtensions
+{
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object example) => builder.WithMetadata(new RequestExample(example));
+}

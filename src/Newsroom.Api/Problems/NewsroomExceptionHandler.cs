@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Api.Problems;
+
+/// <summary>
+/// The single place where exceptions become HTTP answers. Application problems map one-to-one to status codes;
+/// framework refusals (bad JSON, wrong content type, body too large) keep their status; anything else is a 500
+/// that says nothing about the internals.
+/// </summary>
+internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationFailedProblem validation => Validation(validation),
+            NewsroomProblem known => FromKnown(known),
+            BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Detail = "The server failed to process the request. Quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ValidationProblemDetails Validation(ValidationFailedProblem validation)
+    {
+        var details = new ValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.ValidationFailed.Type,
+            Title = ProblemTypes.ValidationFailed.Title,
+            Detail = validation.Detail,
+        };
+        return details;
+    }
+
+    private static ProblemDetails FromKnown(NewsroomProblem known)
+    {
+        var details = new ProblemDetails
+        {
+            Status = known switch
+            {
+                NotFoundProblem => StatusCodes.Status404NotFound,
+                ConflictProblem => StatusCodes.Status409Conflict,
+                ForbiddenProblem => StatusCodes.Status403Forbidden,
+                UnauthorizedProblem => StatusCodes.Status401Unauthorized,
+                PreconditionFailedProblem => StatusCodes.Status412PreconditionFailed,
+                PreconditionRequiredProblem => StatusCodes.Status428PreconditionRequired,
+                UnprocessableProblem => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            Detail = known.Detail,
+        };
+        foreach (var (key, value) in known.Extensions)
+        {
+            details.Extensions[key] = value;
+        }
+
+        return details;
+    }
+
+    /// <summary>Framework refusals: explain them in the client's terms (which JSON path was wrong), never with a stack trace.</summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException badRequest)
+    {
+        var detail = badRequest.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than the 1 MiB this API accepts.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            _ => FindJsonError(badRequest) is { } json
+                ? $"The request body is not valid JSON or has a value of the wrong type{(string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" at '{json.Path}'")}."
+                : "The request is malformed: " + badRequest.Message,
+        };
+        return new ProblemDetails { Status = badRequest.StatusCode, Detail = detail };
+    }
+
+    private static JsonException? FindJsonError(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+}

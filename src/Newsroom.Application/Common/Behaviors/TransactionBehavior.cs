@@ -1,0 +1,27 @@
+using Mediator;
+using Newsroom.Application.Common.Abstractions;
+
+namespace Newsroom.Application.Common.Behaviors;
+
+/// <summary>
+/// One command, one transaction: everything the handler changed is saved and committed together, or nothing is
+/// (the transaction is disposed without commit when the handler throws).
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is ISelfCommittingCommand)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

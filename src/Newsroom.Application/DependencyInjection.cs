@@ -1,0 +1,16 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Newsroom.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators of this assembly. The mediator itself is generated and registered by the API, which hosts the source generator.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        ValidatorOptions.Global.DefaultClassLevelCascadeMode = CascadeMode.Continue;
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+}

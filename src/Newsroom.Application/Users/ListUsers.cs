@@ -1,0 +1,20 @@
+using Mediator;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Users;
+
+public sealed record ListUsers : IQuery<IReadOnlyList<UserResponse>>;
+
+public sealed class ListUsersHandler(IUserAccounts accounts) : IQueryHandler<ListUsers, IReadOnlyList<UserResponse>>
+{
+    public async ValueTask<IReadOnlyList<UserResponse>> Handle(ListUsers query, CancellationToken cancellationToken) =>
+        await accounts.ListAsync(cancellationToken);
+}
+
+public sealed record GetUser(Guid Id) : IQuery<UserResponse>;
+
+public sealed class GetUserHandler(IUserAccounts accounts) : IQueryHandler<GetUser, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(GetUser query, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(query.Id, cancellationToken) ?? throw NotFoundProblem.For("user", query.Id);
+}

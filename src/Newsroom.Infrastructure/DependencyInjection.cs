@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Sections;
+using Newsroom.Application.Users;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Persistence;
+using Newsroom.Infrastructure.Repositories;
+using Newsroom.Infrastructure.Seeding;
+using Newsroom.Infrastructure.Startup;
+
+namespace Newsroom.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Newsroom";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<NewsroomOptions>().Bind(configuration.GetSection(NewsroomOptions.SectionName));
+        services.AddSingleton(new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName)));
+        services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        services.TryAddTimeProvider();
+
+        services.AddDbContextPool<NewsroomDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NewsroomDatabase>().ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+
+        services.AddIdentityCore<NewsroomUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<NewsroomDbContext>();
+
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<ISectionRepository, SectionRepository>();
+        services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<NewsroomSeeder>();
+
+        services.AddHealthChecks()
+            .AddNpgSql(sp => sp.GetRequiredService<NewsroomDatabase>().ConnectionString, name: "database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

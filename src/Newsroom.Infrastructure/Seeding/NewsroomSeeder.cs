@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newsroom.Domain.Users;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Startup;
+
+namespace Newsroom.Infrastructure.Seeding;
+
+/// <summary>What every database needs (roles, a first admin) and, on request, the demo magazine. Idempotent.</summary>
+public sealed class NewsroomSeeder(
+    RoleManager<IdentityRole<Guid>> roles,
+    UserManager<NewsroomUser> users,
+    IOptions<NewsroomOptions> options,
+    IHostEnvironment environment,
+    DataDirectory dataDirectory,
+    TimeProvider clock,
+    ILogger<NewsroomSeeder> logger)
+{
+    public const string DevelopmentAdminEmail = "admin@newsroom.local";
+
+    public async Task SeedAsync(bool demoContent, CancellationToken cancellationToken)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        await EnsureFirstAdminAsync();
+        _ = demoContent;
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task EnsureFirstAdminAsync()
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var bootstrap = options.Value.Bootstrap;
+        string email;
+        string password;
+        var generated = false;
+        if (!string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !string.IsNullOrWhiteSpace(bootstrap.AdminPassword))
+        {
+            (email, password) = (bootstrap.AdminEmail.Trim(), bootstrap.AdminPassword);
+        }
+        else if (environment.IsDevelopment())
+        {
+            email = DevelopmentAdminEmail;
+            password = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+            generated = true;
+        }
+        else
+        {
+            logger.LogWarning("No admin account exists and Newsroom:Bootstrap:AdminEmail/AdminPassword are not set: nobody can sign in yet.");
+            return;
+        }
+
+        var admin = new NewsroomUser
+        {
+            Id = Guid.CreateVersion7(),
+            Email = email,
+            UserName = email,
+            DisplayName = "Administrateur",
+            EmailConfirmed = true,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        if (generated)
+        {
+            var file = dataDirectory.WritePrivate("demo-admin.txt", $"email: {email}\npassword: {password}\n");
+            // Straight to the console, not through logging: log sinks must never receive a password.
+            Console.WriteLine($"""
+
+                ──────────────────────────────────────────────────────────────
+                  First run: demo admin created (also saved in {file})
+                    e-mail:   {email}
+                    password: {password}
+                ──────────────────────────────────────────────────────────────
+
+                """);
+        }
+        else
+        {
+            logger.LogInformation("Bootstrap admin {Email} created from configuration", email);
+        }
+    }
+}

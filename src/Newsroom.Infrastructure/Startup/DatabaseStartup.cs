@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newsroom.Infrastructure.LocalPostgres;
+using Newsroom.Infrastructure.Persistence;
+using Newsroom.Infrastructure.Seeding;
+
+namespace Newsroom.Infrastructure.Startup;
+
+/// <summary>
+/// Brings the database up before the server listens: starts the embedded cluster when there is no connection
+/// string, applies migrations where that is the environment's policy, and seeds. Stops the cluster last on shutdown.
+/// </summary>
+public sealed class DatabaseStartup(
+    NewsroomDatabase database,
+    DataDirectory dataDirectory,
+    IOptions<NewsroomOptions> options,
+    IHostEnvironment environment,
+    IServiceScopeFactory scopes,
+    ILoggerFactory loggers) : IHostedService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<DatabaseStartup>();
+    private LocalPostgresCluster? _cluster;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(migrate: options.Value.ApplyMigrations ?? (database.IsEmbedded || environment.IsDevelopment()), cancellationToken);
+    }
+
+    /// <summary>The explicit <c>--migrate</c> step of production deployments.</summary>
+    public Task MigrateOnlyAsync(CancellationToken cancellationToken) => PrepareAsync(migrate: true, cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAsync();
+        }
+    }
+
+    private async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
+    {
+        if (database.IsEmbedded)
+        {
+            _cluster = new LocalPostgresCluster(System.IO.Path.Combine(dataDirectory.Path, "postgres"), LocalClusterKind.Persistent, loggers.CreateLogger<LocalPostgresCluster>());
+            await _cluster.StartAsync(cancellationToken);
+            database.UseEmbedded(_cluster.GetConnectionString("newsroom"));
+            _logger.LogInformation("Embedded PostgreSQL running from {DataDirectory}", _cluster.DataDirectory);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var seeder = scope.ServiceProvider.GetRequiredService<NewsroomSeeder>();
+        await seeder.SeedAsync(options.Value.SeedDemoContent ?? database.IsEmbedded, cancellationToken);
+    }
+}
