@@ -64,8 +64,15 @@ internal sealed class ClusterFolder
         }
     }
 
+    /// <summary>An empty <see cref="StagingDirectory"/> for initdb, once sure the cluster folder can be replaced.</summary>
     public async Task PrepareStagingAsync(TimeSpan timeout, CancellationToken ct)
     {
+        if (Directory.Exists(ClusterDirectory) && Directory.EnumerateFileSystemEntries(ClusterDirectory).Any())
+        {
+            throw new InvalidOperationException(
+                $"{ClusterDirectory} holds files but no PostgreSQL cluster (no PG_VERSION); move it away or delete it.");
+        }
+
         await DeleteTree(StagingDirectory); // what an interrupted initdb left
         await PostgresBinaries.CreateServerFolderAsync(StagingDirectory, timeout, ct);
     }
@@ -74,12 +81,6 @@ internal sealed class ClusterFolder
     {
         if (Directory.Exists(ClusterDirectory))
         {
-            if (Directory.EnumerateFileSystemEntries(ClusterDirectory).Any())
-            {
-                throw new InvalidOperationException(
-                    $"{ClusterDirectory} holds files but no PostgreSQL cluster (no PG_VERSION); move it away or delete it.");
-            }
-
             Directory.Delete(ClusterDirectory);
         }
 
@@ -171,7 +172,7 @@ internal sealed class ClusterFolder
         }
     }
 
-    public string ReadLogTail(int lineCount)
+    private string ReadLogTail(int lineCount)
     {
         try
         {

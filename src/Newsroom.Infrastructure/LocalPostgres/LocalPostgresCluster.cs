@@ -173,10 +173,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     private async Task InitialiseAsync(CancellationToken ct)
     {
-        // Only C, C.UTF-8 and POSIX are sure to exist, and plain C does not lower-case 'É'.
         // initdb works in a side folder moved into place once complete: a cancelled or failed run (which can leave
         // PG_VERSION behind) must never look like a cluster to the next start.
         await folder.PrepareStagingAsync(CommandTimeout, ct);
+        // Only C, C.UTF-8 and POSIX are sure to exist, and plain C does not lower-case 'É'.
         List<string> arguments =
             ["-D", folder.StagingDirectory, "-U", PostgresBinaries.ServerUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
         if (Kind == LocalClusterKind.Throwaway)
@@ -193,7 +193,6 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
 
         folder.InstallStagedCluster();
-
         LogInitialised(logger, Kind, folder.ClusterDirectory);
     }
 
