@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Newsroom.Domain.Articles;
+using Newsroom.Domain.Authors;
 using Newsroom.Domain.Sections;
+using Newsroom.Domain.Tags;
 using Newsroom.Infrastructure.Identity;
 
 namespace Newsroom.Infrastructure.Persistence;
@@ -10,6 +13,20 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
     : IdentityDbContext<NewsroomUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Section> Sections => Set<Section>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

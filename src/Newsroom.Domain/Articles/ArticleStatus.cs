@@ -1,0 +1,9 @@
+namespace Newsroom.Domain.Articles;
+
+public enum ArticleStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+    Withdrawn,
+}
