@@ -11,6 +11,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DefaultClassLevelCascadeMode = CascadeMode.Continue;
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<Articles.ArticleAccess>();
+        services.AddScoped<Articles.ArticleWriting>();
         return services;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Infrastructure.Publishing;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Users;
 using Newsroom.Infrastructure.Identity;
@@ -48,6 +50,12 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ISectionRepository, SectionRepository>();
+        services.AddScoped<IArticleRepository, ArticleRepository>();
+        services.AddScoped<IArticleReferences, ArticleReferences>();
+        services.AddScoped<IArticleQueries, ArticleQueries>();
+        services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));
+        services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
 

@@ -11,6 +11,7 @@ using Newsroom.Api.Http;
 using Newsroom.Api.OpenApi;
 using Newsroom.Api.Problems;
 using Newsroom.Application;
+using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Behaviors;
 using Newsroom.Application.Site;
 using Newsroom.Infrastructure;
@@ -35,6 +36,7 @@ internal static class NewsroomApi
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
+        services.AddSingleton(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
 
         services.AddApplication();
         services.AddInfrastructure(configuration, builder.Environment);
@@ -85,6 +87,7 @@ internal static class NewsroomApi
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
+        admin.MapAdminArticlesEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain;
 
 namespace Newsroom.Api.Problems;
 
@@ -19,6 +20,7 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
         {
             ValidationFailedProblem validation => Validation(validation),
             NewsroomProblem known => FromKnown(known),
+            DomainRuleViolation rule => FromRule(rule),
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
             _ => null,
         };
@@ -74,6 +76,25 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
         foreach (var (key, value) in known.Extensions)
         {
             details.Extensions[key] = value;
+        }
+
+        return details;
+    }
+
+    /// <summary>
+    /// A domain rule: 422 when the request is fine but the article lacks something (the fields are listed),
+    /// 409 when the article's state forbids the action (publishing what is already published).
+    /// </summary>
+    private static ProblemDetails FromRule(DomainRuleViolation rule)
+    {
+        var details = new ProblemDetails
+        {
+            Status = rule.Missing.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,
+            Detail = rule.Message,
+        };
+        if (rule.Missing.Count > 0)
+        {
+            details.Extensions["errors"] = rule.Missing;
         }
 
         return details;

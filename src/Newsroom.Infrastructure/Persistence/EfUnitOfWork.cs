@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Articles;
+using Newsroom.Domain.Articles;
+using Newsroom.Infrastructure.Outbox;
 using Npgsql;
 
 namespace Newsroom.Infrastructure.Persistence;
@@ -13,13 +16,36 @@ internal sealed class EfUnitOfWork(NewsroomDbContext db) : IUnitOfWork
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        WriteOutbox();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => e.Entity is Article))
+        {
+            var version = ex.Entries.Select(e => e.GetDatabaseValues()).FirstOrDefault()?.GetValue<uint>(nameof(Article.Version));
+            throw new PreconditionFailedProblem("The article was changed by someone else meanwhile; reload it and apply your change again.",
+                ArticleVersions.Format(version ?? 0));
+        }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException pg)
         {
             throw TranslateViolation(pg) ?? (Exception)ex;
+        }
+    }
+
+    /// <summary>Domain events become outbox rows in the same transaction as the change that raised them.</summary>
+    private void WriteOutbox()
+    {
+        foreach (var article in db.ChangeTracker.Entries<Article>().Select(e => e.Entity).Where(a => a.Events.Count > 0).ToList())
+        {
+            db.OutboxMessages.AddRange(article.Events.Select(e => new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(),
+                Type = e.Type,
+                ArticleId = e.ArticleId,
+                OccurredAt = e.OccurredAt,
+            }));
+            article.ClearEvents();
         }
     }
 

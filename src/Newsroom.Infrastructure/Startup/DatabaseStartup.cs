@@ -59,5 +59,6 @@ public sealed class DatabaseStartup(
 
         var seeder = scope.ServiceProvider.GetRequiredService<NewsroomSeeder>();
         await seeder.SeedAsync(options.Value.SeedDemoContent ?? database.IsEmbedded, cancellationToken);
+        database.MarkReady();
     }
 }

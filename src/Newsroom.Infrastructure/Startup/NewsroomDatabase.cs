@@ -14,5 +14,10 @@ public sealed class NewsroomDatabase(string? configuredConnectionString)
     public string ConnectionString =>
         _connectionString ?? throw new InvalidOperationException("The embedded PostgreSQL cluster has not been started yet.");
 
+    /// <summary>True once the database is migrated and seeded; background work waits for it.</summary>
+    public bool IsReady { get; private set; }
+
     internal void UseEmbedded(string connectionString) => _connectionString = connectionString;
+
+    internal void MarkReady() => IsReady = true;
 }
