@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Newsroom.Api.Hosting;
 using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Startup;
@@ -25,4 +26,10 @@ catch (PostgresBinariesNotFoundException missing)
 {
     Console.Error.WriteLine(missing.Message);
     return 2;
+}
+catch (OptionsValidationException invalid)
+{
+    // Refusing to start on insecure or broken configuration is expected: say what to fix, without a stack trace.
+    Console.Error.WriteLine("Newsroom cannot start: " + string.Join(" ", invalid.Failures));
+    return 3;
 }

@@ -1,38 +1,44 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
+using System.Diagnostics;
 
 namespace Newsroom.IntegrationTests;
 
-/// <summary>Outside Development the API refuses to start on configuration that would make it insecure.</summary>
+/// <summary>Outside Development the API refuses to start on configuration that would make it insecure, and says what to fix.</summary>
 public sealed class StartupConfigurationTests
 {
-    private static WebApplicationFactory<Program> Production(string? signingKey) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Newsroom", "Host=127.0.0.1;Port=1;Database=none");
-            builder.UseSetting("Newsroom:Jwt:SigningKey", signingKey);
-            builder.UseSetting("Newsroom:DataDirectory", Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N")));
-        });
-
-    [Fact]
-    public void Production_without_a_signing_key_does_not_start_and_says_why()
+    /// <summary>Runs the real API process (as a deployment would) and returns its exit code and error output.</summary>
+    private static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey)
     {
-        using var factory = Production(signingKey: null);
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("Newsroom__Jwt__SigningKey", error.Message, StringComparison.Ordinal);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ConnectionStrings__Newsroom"] = "Host=127.0.0.1;Port=1;Database=none";
+        start.Environment["Newsroom__DataDirectory"] = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
+        start.Environment["Newsroom__Jwt__SigningKey"] = signingKey;
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await errors);
     }
 
     [Fact]
-    public void Production_with_a_signing_key_under_256_bits_does_not_start()
+    public async Task Production_without_a_signing_key_does_not_start_and_says_why()
     {
-        using var factory = Production(signingKey: "too-short-key");
+        var (exitCode, errors) = await StartProductionAsync(signingKey: null);
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Newsroom__Jwt__SigningKey", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
 
-        Assert.Contains("256 bits", error.Message, StringComparison.Ordinal);
+    [Fact]
+    public async Task Production_with_a_signing_key_under_256_bits_does_not_start()
+    {
+        var (exitCode, errors) = await StartProductionAsync(signingKey: "too-short-key");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("256 bits", errors, StringComparison.Ordinal);
     }
 }

@@ -41,7 +41,7 @@ internal static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwtOptions) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwtOptions, clock) =>
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
@@ -54,7 +54,14 @@ internal static class AuthSetup
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetimes are checked against the same clock that issues tokens (tests move it).
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore <= now + parameters.ClockSkew) && expires is { } end && end > now - parameters.ClockSkew;
+                    },
                 };
+                bearer.TimeProvider = clock;
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokensAsync };
             });
 

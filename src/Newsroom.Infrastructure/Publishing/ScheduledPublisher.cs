@@ -64,7 +64,7 @@ public sealed partial class ScheduledPublisher(
         var now = clock.GetUtcNow();
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         var due = await db.Articles
-            .FromSql($"SELECT * FROM articles WHERE status = 'Scheduled' AND publish_at <= {now} ORDER BY publish_at LIMIT 100 FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT *, xmin FROM articles WHERE status = 'Scheduled' AND publish_at <= {now} ORDER BY publish_at LIMIT 100 FOR UPDATE SKIP LOCKED")
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
