@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<ISectionRepository, SectionRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
+        services.AddScoped<DemoContentSeeder>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NewsroomDatabase>().ConnectionString, name: "database", tags: ["ready"]);
