@@ -144,3 +144,22 @@ public sealed class DemoContentTests(DemoContentTests.Factory api) : IClassFixtu
         return new DateTimeOffset(day, Paris.GetUtcOffset(day)).ToUniversalTime();
     }
 }
+
+/// <summary>Two instances starting together on one empty database (a rolling deploy, a compose scale-up) seed it once.</summary>
+public sealed class ConcurrentDemoSeedingTests(NewsroomApiFactory api) : IClassFixture<NewsroomApiFactory>
+{
+    [Fact]
+    public async Task Two_seeders_racing_on_an_empty_newsroom_seed_the_demo_once()
+    {
+        await using var first = api.Services.CreateAsyncScope();
+        await using var second = api.Services.CreateAsyncScope();
+
+        await Task.WhenAll(
+            first.ServiceProvider.GetRequiredService<NewsroomSeeder>().SeedAsync(demoContent: true, CancellationToken.None),
+            second.ServiceProvider.GetRequiredService<NewsroomSeeder>().SeedAsync(demoContent: true, CancellationToken.None));
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        Assert.Equal((30, 5), (await db.Articles.CountAsync(), await db.Authors.CountAsync()));
+    }
+}

@@ -35,7 +35,6 @@ public sealed partial class DemoContentSeeder(
     /// <param name="createdBy">The account the articles are credited to (the bootstrap admin), or <see cref="Guid.Empty"/>.</param>
     public async Task<bool> SeedAsync(Guid createdBy, CancellationToken cancellationToken)
     {
-        var content = DemoContent.Load();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two instances starting together on one empty database would both see "first run"; the second one waits
         // here, then finds the first one's articles and does nothing.
@@ -45,6 +44,7 @@ public sealed partial class DemoContentSeeder(
             return false;
         }
 
+        var content = DemoContent.Load();
         var now = clock.GetUtcNow();
         var sections = await db.Sections.ToDictionaryAsync(s => s.Slug, s => s.Id, StringComparer.Ordinal, cancellationToken);
         var since = content.Articles.Select(a => CreatedAt(a, now)).Min();
