@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
+        services.AddScoped<DemoContentSeeder>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NewsroomDatabase>().ConnectionString, name: "database", tags: ["ready"]);

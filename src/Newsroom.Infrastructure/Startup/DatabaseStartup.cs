@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Seeding;
+using Npgsql;
 
 namespace Newsroom.Infrastructure.Startup;
 
@@ -34,10 +35,21 @@ public sealed class DatabaseStartup(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_cluster is not null)
+        // The host may be stopped twice (RunAsync and disposal); the second time there is nothing left to do.
+        if (Interlocked.Exchange(ref _cluster, null) is not { } cluster)
         {
-            await _cluster.StopAsync();
+            return;
         }
+
+        // Npgsql's pools live as long as the process, keyed by connection string. A host started again in this
+        // process on the same data folder (tests, an in-process restart) gets the same socket path, so it would
+        // be handed these connections to the stopped server first and fail on a broken pipe.
+        using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await cluster.StopAsync();
     }
 
     private async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
