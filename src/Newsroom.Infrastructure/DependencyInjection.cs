@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Newsroom.Application.Authors;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Users;
@@ -48,6 +49,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ISectionRepository, SectionRepository>();
+        services.AddScoped<IAuthorRepository, AuthorRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
 

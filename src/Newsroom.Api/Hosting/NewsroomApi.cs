@@ -81,10 +81,12 @@ internal static class NewsroomApi
         var api = app.MapGroup("/api/v1");
         api.MapSiteEndpoints();
         api.MapAuthEndpoints();
+        api.MapAuthorsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
+        admin.MapAdminAuthorsEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
