@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Newsroom.Application.Authors;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Sections;
+using Newsroom.Application.Tags;
 using Newsroom.Application.Users;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ISectionRepository, SectionRepository>();
         services.AddScoped<IAuthorRepository, AuthorRepository>();
+        services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
 

@@ -82,11 +82,13 @@ internal static class NewsroomApi
         api.MapSiteEndpoints();
         api.MapAuthEndpoints();
         api.MapAuthorsEndpoints();
+        api.MapTagsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminAuthorsEndpoints();
+        admin.MapAdminTagsEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

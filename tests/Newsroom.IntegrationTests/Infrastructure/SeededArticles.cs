@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Application.Tags;
 using Newsroom.Domain.Articles;
 using Newsroom.Domain.Authors;
 using Newsroom.Infrastructure.Persistence;
@@ -32,6 +33,14 @@ public static class SeededArticles
         return author.Id;
     }
 
+    /// <summary>Tags as the article handlers make them, through the repository; their ids in the order named.</summary>
+    public static async Task<Guid[]> EnsureTagsAsync(this NewsroomApiFactory api, params string[] names)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var tags = await scope.ServiceProvider.GetRequiredService<ITagRepository>().EnsureTagsAsync(names, CancellationToken.None);
+        return tags.Select(t => t.Id).ToArray();
+    }
+
     /// <summary>Inserts an article in the given state, signed by the authors and filed under the tags in the order given.</summary>
     public static async Task<Guid> InsertArticleAsync(this NewsroomApiFactory api, SeededState state, IReadOnlyList<Guid> authorIds, IReadOnlyList<Guid>? tagIds = null)
     {
@@ -62,6 +71,14 @@ public static class SeededArticles
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return id;
+    }
+
+    /// <summary>The article's row version (PostgreSQL xmin), which is its ETag.</summary>
+    public static async Task<uint> ArticleVersionAsync(this NewsroomApiFactory api, Guid articleId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        return await db.Articles.IgnoreAutoIncludes().Where(a => a.Id == articleId).Select(a => a.Version).SingleAsync();
     }
 
     /// <summary>The article's tags as stored: (tag id, position), by position.</summary>
