@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Application.Users;
 using Newsroom.Domain;
@@ -31,17 +30,5 @@ public sealed class CreateAuthorHandler(IAuthorRepository authors, IUserAccounts
         var author = new Author(Guid.CreateVersion7(), command.Name, slug, command.Bio, command.AvatarUrl, command.UserId, clock.GetUtcNow());
         authors.Add(author);
         return AuthorResponse.From(author);
-    }
-}
-
-/// <summary>The account an author is linked to is named in the body, so an unknown one is the caller's input error (400), not a missing resource.</summary>
-internal static class AuthorAccount
-{
-    public static async Task EnsureExistsAsync(IUserAccounts accounts, Guid? userId, CancellationToken cancellationToken)
-    {
-        if (userId is { } id && await accounts.FindAsync(id, cancellationToken) is null)
-        {
-            throw ValidationFailedProblem.ForField("userId", "must be the id of an existing account.");
-        }
     }
 }
