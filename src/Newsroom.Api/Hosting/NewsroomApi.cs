@@ -84,11 +84,15 @@ internal static class NewsroomApi
         var api = app.MapGroup("/api/v1");
         api.MapSiteEndpoints();
         api.MapAuthEndpoints();
+        api.MapAuthorsEndpoints();
+        api.MapTagsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminArticlesEndpoints();
+        admin.MapAdminAuthorsEndpoints();
+        admin.MapAdminTagsEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
