@@ -55,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<IArticleRepository, ArticleRepository>();
         services.AddScoped<IArticleReferences, ArticleReferences>();
         services.AddScoped<IArticleQueries, ArticleQueries>();
+        services.AddScoped<IRelatedPicks, RelatedPicks>();
+        services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));
         services.AddHostedService<ScheduledPublisher>();

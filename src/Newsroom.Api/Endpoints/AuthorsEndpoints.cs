@@ -9,7 +9,7 @@ public static class AuthorsEndpoints
 {
     public static IEndpointRouteBuilder MapAuthorsEndpoints(this IEndpointRouteBuilder api)
     {
-        var authors = api.MapGroup("/authors").WithTags("Authors");
+        var authors = api.MapGroup("/authors").WithTags("Authors").CacheOutput(Http.PublicCaching.Policy);
         authors.MapGet("/", ListAuthors)
             .WithName("ListAuthors").WithSummary("All authors by name, each with how many articles readers can see.");
         authors.MapGet("/{slug}", GetAuthorBySlug)

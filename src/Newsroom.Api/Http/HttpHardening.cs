@@ -52,9 +52,10 @@ internal static class HttpHardening
             return;
         }
 
-        if (string.IsNullOrEmpty(context.Response.Headers.CacheControl) && path.StartsWithSegments("/api/v1"))
+        if (string.IsNullOrEmpty(context.Response.Headers.CacheControl) && PublicCaching.IsPublicRead(context.Request))
         {
-            context.Response.Headers.CacheControl = "public, max-age=60, stale-while-revalidate=300";
+            var caching = context.RequestServices.GetRequiredService<CachingOptions>();
+            context.Response.Headers.CacheControl = $"public, max-age={caching.MaxAgeSeconds}, stale-while-revalidate={caching.StaleWhileRevalidateSeconds}";
         }
     }
 }

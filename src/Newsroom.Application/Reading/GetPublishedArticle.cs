@@ -10,11 +10,19 @@ namespace Newsroom.Application.Reading;
 public sealed record ArticlePage(PublicArticleResponse? Article, string? RedirectToSlug);
 
 /// <summary>One published article by slug, with related articles and previous/next links.</summary>
-public sealed record GetPublishedArticle(string Slug, Navigation Navigation) : IQuery<ArticlePage>;
+public sealed record GetPublishedArticle(string Slug, string? Navigation) : IQuery<ArticlePage>
+{
+    public Navigation NavigationMode => string.Equals(Navigation, "section", StringComparison.OrdinalIgnoreCase) ? Reading.Navigation.Section : Reading.Navigation.Site;
+}
 
 public sealed class GetPublishedArticleValidator : AbstractValidator<GetPublishedArticle>
 {
-    public GetPublishedArticleValidator() => RuleFor(q => q.Slug).PublicSlug();
+    public GetPublishedArticleValidator()
+    {
+        RuleFor(q => q.Slug).PublicSlug();
+        RuleFor(q => q.Navigation).Must(n => n is null || n.Equals("site", StringComparison.OrdinalIgnoreCase) || n.Equals("section", StringComparison.OrdinalIgnoreCase))
+            .WithMessage("must be 'site' or 'section'.");
+    }
 }
 
 public sealed class GetPublishedArticleHandler(IReaderQueries reader, TimeProvider clock) : IQueryHandler<GetPublishedArticle, ArticlePage>
@@ -26,14 +34,14 @@ public sealed class GetPublishedArticleHandler(IReaderQueries reader, TimeProvid
     public async ValueTask<ArticlePage> Handle(GetPublishedArticle query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var article = await reader.GetBySlugAsync(query.Slug, query.Navigation, now, cancellationToken);
+        var article = await reader.GetBySlugAsync(query.Slug, query.NavigationMode, now, cancellationToken);
         if (article is not null)
         {
             return new ArticlePage(article, null);
         }
 
         var canonical = Slug.From(query.Slug, 200);
-        if (canonical.Length > 0 && canonical != query.Slug && await reader.GetBySlugAsync(canonical, query.Navigation, now, cancellationToken) is not null)
+        if (canonical.Length > 0 && canonical != query.Slug && await reader.GetBySlugAsync(canonical, query.NavigationMode, now, cancellationToken) is not null)
         {
             return new ArticlePage(null, canonical);
         }

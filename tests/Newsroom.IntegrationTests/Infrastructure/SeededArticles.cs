@@ -30,6 +30,8 @@ public static class SeededArticles
         var author = new Author(Guid.CreateVersion7(), name, Domain.Slug.From(name) + "-" + Guid.NewGuid().ToString("N")[..6], null, null, null, DateTimeOffset.UtcNow);
         db.Authors.Add(author);
         await db.SaveChangesAsync();
+        // Written behind the API's back: drop cached public reads as a committed command would.
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
         return author.Id;
     }
 
@@ -70,6 +72,8 @@ public static class SeededArticles
 
         db.Articles.Add(article);
         await db.SaveChangesAsync();
+        // Written behind the API's back: drop cached public reads as a committed command would.
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
         return id;
     }
 
