@@ -58,10 +58,10 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
             around = around.Where(a => a.SectionId == article.SectionId);
         }
 
-        var key = ValueTuple.Create(article.PublishedAt, article.Id);
-        var previous = (await Materialise(around.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), key))
+        var (at, id) = (article.PublishedAt, article.Id);
+        var previous = (await Materialise(around.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(1), cancellationToken)).FirstOrDefault();
-        var next = (await Materialise(around.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.PublishedAt, a.Id), key))
+        var next = (await Materialise(around.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1), cancellationToken)).FirstOrDefault();
 
         var all = new List<Article> { article };
