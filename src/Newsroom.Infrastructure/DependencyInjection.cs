@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddScoped<IArticleReferences, ArticleReferences>();
         services.AddScoped<IArticleQueries, ArticleQueries>();
         services.AddScoped<IRelatedPicks, RelatedPicks>();
+        services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
+        services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
+        services.AddHostedService<Search.SearchVocabularyRefresher>();
         services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));

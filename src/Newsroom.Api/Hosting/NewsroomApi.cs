@@ -88,6 +88,7 @@ internal static class NewsroomApi
         api.MapSiteEndpoints();
         api.MapAuthEndpoints();
         api.MapArticlesEndpoints();
+        api.MapSearchEndpoints();
         api.MapAuthorsEndpoints();
         api.MapTagsEndpoints();
 

@@ -97,6 +97,7 @@ public sealed partial class DemoContentSeeder(
         var rendering = new ArticleRendering(body.Html, body.Text, body.WordCount, body.ReadingTimeMinutes);
         var createdAt = CreatedAt(demo, now);
         var article = Article.CreateDraft(Guid.CreateVersion7(), Slug.From(demo.Title), content, rendering, createdBy, createdAt);
+        article.IndexTags(articleTags.Select(t => t.Name));
 
         // The first revision is the draft as it was written; publication is the article's state, not a second edit.
         var snapshot = new ArticleSnapshot(article.Title, article.Slug, article.Standfirst, article.Body, article.SectionId,

@@ -25,6 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Body).IsRequired();
         builder.Property(a => a.BodyHtml).IsRequired();
         builder.Property(a => a.BodyText).IsRequired();
+        builder.Property(a => a.SearchTags).HasMaxLength(2000).HasDefaultValue(string.Empty);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => a.Slug).IsUnique().HasDatabaseName(ConstraintNames.ArticleSlug);

@@ -236,6 +236,14 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision_count");
 
+                    b.Property<string>("SearchTags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_tags");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("section_id");
