@@ -90,6 +90,8 @@ internal static class NewsroomApi
         api.MapArticlesEndpoints();
         api.MapAuthorsEndpoints();
         api.MapTagsEndpoints();
+        api.MapFeedsEndpoints();
+        app.MapSitemapsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
