@@ -21,13 +21,17 @@ internal static class FeedXml
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
     };
 
+    /// <summary>RSS readers look for the body in content:encoded and for bylines in dc:creator (RSS 2.0 has neither).</summary>
+    private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+
     public static byte[] Rss(Feed feed, Uri self) =>
-        // Atom extensions carry what RSS 2.0 lacks: the rel=self link, authors without an e-mail, the HTML content.
-        Write(new Rss20FeedFormatter(Build(feed, self, RssMediaType), serializeExtensionsAsAtom: true));
+        // Atom extensions carry what RSS 2.0 lacks: the rel=self link, and authors without an e-mail address.
+        Write(new Rss20FeedFormatter(Build(feed, self, RssMediaType, rss: true), serializeExtensionsAsAtom: true));
 
-    public static byte[] Atom(Feed feed, Uri self) => Write(new Atom10FeedFormatter(Build(feed, self, AtomMediaType)));
+    public static byte[] Atom(Feed feed, Uri self) => Write(new Atom10FeedFormatter(Build(feed, self, AtomMediaType, rss: false)));
 
-    private static SyndicationFeed Build(Feed feed, Uri self, string mediaType)
+    private static SyndicationFeed Build(Feed feed, Uri self, string mediaType, bool rss)
     {
         var syndication = new SyndicationFeed(feed.Title, feed.Description, new Uri(feed.SiteLink))
         {
@@ -36,13 +40,13 @@ internal static class FeedXml
             Language = feed.Language,
             LastUpdatedTime = feed.Updated,
             Generator = "Newsroom",
-            Items = feed.Items.Select(Item).ToList(),
+            Items = feed.Items.Select(item => Item(item, rss)).ToList(),
         };
         syndication.Links.Add(SyndicationLink.CreateSelfLink(self, mediaType));
         return syndication;
     }
 
-    private static SyndicationItem Item(FeedItem item)
+    private static SyndicationItem Item(FeedItem item, bool rss)
     {
         var entry = new SyndicationItem
         {
@@ -51,12 +55,24 @@ internal static class FeedXml
             PublishDate = item.PublishedAt,
             LastUpdatedTime = item.UpdatedAt,
             Summary = new TextSyndicationContent(item.Summary),
-            Content = new TextSyndicationContent(item.ContentHtml, TextSyndicationContentKind.Html),
         };
+        if (rss)
+        {
+            entry.ElementExtensions.Add("encoded", ContentModule, item.ContentHtml);
+        }
+        else
+        {
+            entry.Content = new TextSyndicationContent(item.ContentHtml, TextSyndicationContentKind.Html);
+        }
+
         entry.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(item.Link)));
         foreach (var author in item.Authors)
         {
             entry.Authors.Add(new SyndicationPerson { Name = author });
+            if (rss)
+            {
+                entry.ElementExtensions.Add("creator", DublinCore, author);
+            }
         }
 
         foreach (var category in item.Categories)
