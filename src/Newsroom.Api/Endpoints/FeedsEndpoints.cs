@@ -18,15 +18,20 @@ public static class FeedsEndpoints
         var feeds = api.MapGroup("/feeds").WithTags("Feeds").CacheOutput(PublicCaching.Policy);
         feeds.MapGet("/rss", Rss)
             .WithName("GetRssFeed").WithSummary("The latest 50 published articles as RSS 2.0.").WithDescription(Filters)
-            .Produces(StatusCodes.Status200OK, contentType: FeedXml.RssMediaType)
+            .Produces<string>(StatusCodes.Status200OK, FeedXml.RssMediaType)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         feeds.MapGet("/atom", Atom)
             .WithName("GetAtomFeed").WithSummary("The latest 50 published articles as Atom 1.0.").WithDescription(Filters)
-            .Produces(StatusCodes.Status200OK, contentType: FeedXml.AtomMediaType)
+            .Produces<string>(StatusCodes.Status200OK, FeedXml.AtomMediaType)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
+    /// <param name="request">The request, for the feed's own URL.</param>
+    /// <param name="sender">The mediator.</param>
+    /// <param name="ct">Request cancellation.</param>
+    /// <param name="section">Only this section's articles (its slug).</param>
+    /// <param name="tag">Only articles with this tag (its slug).</param>
     private static async Task<FileContentHttpResult> Rss(
         HttpRequest request, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
@@ -34,6 +39,11 @@ public static class FeedsEndpoints
         return TypedResults.File(FeedXml.Rss(feed, Self(request)), FeedXml.RssMediaType + "; charset=utf-8");
     }
 
+    /// <param name="request">The request, for the feed's own URL.</param>
+    /// <param name="sender">The mediator.</param>
+    /// <param name="ct">Request cancellation.</param>
+    /// <param name="section">Only this section's articles (its slug).</param>
+    /// <param name="tag">Only articles with this tag (its slug).</param>
     private static async Task<FileContentHttpResult> Atom(
         HttpRequest request, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
