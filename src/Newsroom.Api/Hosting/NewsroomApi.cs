@@ -91,6 +91,8 @@ internal static class NewsroomApi
         api.MapSearchEndpoints();
         api.MapAuthorsEndpoints();
         api.MapTagsEndpoints();
+        api.MapFeedsEndpoints();
+        app.MapSitemapsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();

@@ -19,6 +19,9 @@ public enum Navigation
 /// <param name="Count">Published articles that month.</param>
 public sealed record ArchiveMonth(int Year, int Month, int Count);
 
+/// <summary>Just what sitemaps need of a public article.</summary>
+public sealed record SitemapArticle(string Slug, string SectionSlug, string Title, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt);
+
 /// <summary>What readers may see: only published articles whose publication instant has come, never anything else.</summary>
 public interface IReaderQueries
 {
@@ -39,4 +42,7 @@ public interface IReaderQueries
 
     /// <summary>The latest public articles with their bodies, for feeds.</summary>
     Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Public articles, newest first, published at or after <paramref name="publishedSince"/> when given; at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SitemapArticle>> SitemapArticlesAsync(DateTimeOffset? publishedSince, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -96,6 +96,23 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
         return articles.Select(a => names.Page(a, [], null, null)).ToList();
     }
 
+    public async Task<IReadOnlyList<SitemapArticle>> SitemapArticlesAsync(DateTimeOffset? publishedSince, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var query = db.Articles.AsNoTracking().PublicAt(now);
+        if (publishedSince is { } since)
+        {
+            var utcSince = since.ToUniversalTime();
+            query = query.Where(a => a.PublishedAt >= utcSince);
+        }
+
+        // A projection of five columns (the section's slug by join): up to 50,000 rows without loading bodies or links.
+        return await (from article in query
+                      join section in db.Sections on article.SectionId equals section.Id
+                      orderby article.PublishedAt descending, article.Id descending
+                      select new SitemapArticle(article.Slug, section.Slug, article.Title, article.PublishedAt!.Value, article.UpdatedAt))
+            .Take(limit).ToListAsync(cancellationToken);
+    }
+
     private IQueryable<Article> Filtered(PublicArticleFilter filter, DateTimeOffset now)
     {
         var query = db.Articles.AsNoTracking().PublicAt(now);
