@@ -76,13 +76,11 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
             .Must(q => !q!.Any(char.IsControl)).WithMessage("must not contain control characters.");
         RuleFor(s => s.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
         RuleFor(s => s.Offset).InclusiveBetween(0, 1000).WithMessage("must be between 0 and 1000.");
-        RuleFor(s => s.Section).Must(BeASlug).WithMessage("must be 1–200 printable characters.");
-        RuleFor(s => s.Tag).Must(BeASlug).WithMessage("must be 1–200 printable characters.");
-        RuleFor(s => s.Author).Must(BeASlug).WithMessage("must be 1–200 printable characters.");
+        RuleFor(s => s.Section).PublicSlug();
+        RuleFor(s => s.Tag).PublicSlug();
+        RuleFor(s => s.Author).PublicSlug();
         RuleFor(s => s.To).Must((s, to) => s.From is null || to is null || s.From <= to).WithMessage("must not be before 'from'.");
     }
-
-    private static bool BeASlug(string? slug) => slug is null || (slug.Length is > 0 and <= 200 && !slug.Any(char.IsControl));
 }
 
 public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries reader, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
