@@ -49,6 +49,9 @@ public sealed class PublicCachingTests(NewsroomApiFactory api) : IClassFixture<N
         var signedIn = await editor.GetAsync("/api/v1/sections");
 
         Assert.Equal(anonymous.Headers.ETag, signedIn.Headers.ETag);
+        Assert.Equal(anonymous.CacheControl(), signedIn.CacheControl());
+        var anonymousAgain = await api.CreateClient().GetAsync("/api/v1/sections");
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300", anonymousAgain.CacheControl());
         var admin = await editor.GetAsync("/api/v1/admin/articles");
         Assert.Equal("private, no-store", admin.CacheControl());
         Assert.Null(admin.Headers.ETag);

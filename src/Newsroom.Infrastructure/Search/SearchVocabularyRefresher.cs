@@ -20,7 +20,9 @@ internal sealed partial class SearchVocabularyRefresher(
     {
         var interval = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.VocabularyRefreshSeconds));
         using var timer = new PeriodicTimer(interval);
-        do
+        // The first tick waits a whole interval: start-up already refreshed what it seeded, and a refresh racing the
+        // host's own start or stop only costs.
+        while (await WaitAsync(timer, stoppingToken))
         {
             if (!database.IsReady)
             {
@@ -39,7 +41,6 @@ internal sealed partial class SearchVocabularyRefresher(
                 LogRefreshFailed(ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -23,7 +23,9 @@ public sealed class DatabaseStartup(
     ILoggerFactory loggers) : IHostedService
 {
     private readonly ILogger _logger = loggers.CreateLogger<DatabaseStartup>();
+    private readonly Lock _stopGate = new();
     private LocalPostgresCluster? _cluster;
+    private Task? _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,9 +35,20 @@ public sealed class DatabaseStartup(
     /// <summary>The explicit <c>--migrate</c> step of production deployments.</summary>
     public Task MigrateOnlyAsync(CancellationToken cancellationToken) => PrepareAsync(migrate: true, cancellationToken);
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The host can be stopped twice at once (the app's own RunAsync and a test host's disposal, on two threads):
+    /// every caller waits for the one stop, so nobody sees "stopped" while the server is still shutting down.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may be stopped twice (RunAsync and disposal); the second time there is nothing left to do.
+        lock (_stopGate)
+        {
+            return _stopping ??= StopClusterAsync();
+        }
+    }
+
+    private async Task StopClusterAsync()
+    {
         if (Interlocked.Exchange(ref _cluster, null) is not { } cluster)
         {
             return;
@@ -70,7 +83,14 @@ public sealed class DatabaseStartup(
         }
 
         var seeder = scope.ServiceProvider.GetRequiredService<NewsroomSeeder>();
-        await seeder.SeedAsync(options.Value.SeedDemoContent ?? database.IsEmbedded, cancellationToken);
+        var demoContent = options.Value.SeedDemoContent ?? database.IsEmbedded;
+        await seeder.SeedAsync(demoContent, cancellationToken);
+        if (demoContent)
+        {
+            // Typo corrections and completions know the demo articles from the first search on.
+            await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW search_words", cancellationToken);
+        }
+
         database.MarkReady();
     }
 }
