@@ -51,25 +51,29 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
             return null;
         }
 
-        var related = await RelatedAsync(article, now, cancellationToken);
         var around = db.Articles.AsNoTracking().PublicAt(now).Where(a => a.Id != article.Id);
         if (navigation == Navigation.Section)
         {
             around = around.Where(a => a.SectionId == article.SectionId);
         }
 
+        // Ids first (index-only lookups), then every teaser of the page in one batch: a cache miss costs a dozen
+        // round trips rather than three per neighbour.
         var (at, id) = (article.PublishedAt, article.Id);
-        var previous = (await Materialise(around.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(1), cancellationToken)).FirstOrDefault();
-        var next = (await Materialise(around.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1), cancellationToken)).FirstOrDefault();
+        var previousId = await around.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        var nextId = await around.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        var relatedIds = await RelatedIdsAsync(article, now, cancellationToken);
 
-        var all = new List<Article> { article };
-        all.AddRange(related);
-        all.AddRange(new[] { previous, next }.OfType<Article>());
-        var names = await ArticleNames.LoadAsync(db, all, cancellationToken);
-        return names.Page(article, related.Select(names.Summary).ToList(),
-            previous is null ? null : names.Summary(previous), next is null ? null : names.Summary(next));
+        var wanted = relatedIds.Concat(new[] { previousId, nextId }.OfType<Guid>()).Distinct().ToList();
+        var teasers = wanted.Count == 0 ? [] : await Materialise(db.Articles.AsNoTracking().IgnoreAutoIncludes().Where(a => wanted.Contains(a.Id)), cancellationToken);
+        var byId = teasers.ToDictionary(a => a.Id);
+        var names = await ArticleNames.LoadAsync(db, [article, .. teasers], cancellationToken);
+        return names.Page(article,
+            relatedIds.Where(byId.ContainsKey).Select(r => names.Summary(byId[r])).ToList(),
+            previousId is { } p && byId.TryGetValue(p, out var previous) ? names.Summary(previous) : null,
+            nextId is { } n && byId.TryGetValue(n, out var next) ? names.Summary(next) : null);
     }
 
     public async Task<string?> CurrentSlugOfAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -153,7 +157,7 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
     /// articles sharing a tag, and the newest of the section): most shared tags, same section, closest title and
     /// standfirst (pg_trgm), newest, then id — deterministic, never itself, never anything unpublished.
     /// </summary>
-    private async Task<List<Article>> RelatedAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<Guid>> RelatedIdsAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var utcNow = now.ToUniversalTime();
         var tagIds = article.Tags.Select(t => t.TagId).ToArray();
@@ -181,8 +185,6 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
                      a.published_at DESC, a.id DESC
             LIMIT {RelatedCount}
             """).ToListAsync(cancellationToken);
-        var ids = picked.Concat(computed).Where(id => id != article.Id).Distinct().Take(RelatedCount).ToList();
-        var rows = await Materialise(db.Articles.AsNoTracking().IgnoreAutoIncludes().Where(a => ids.Contains(a.Id)), cancellationToken);
-        return ids.Select(id => rows.First(r => r.Id == id)).ToList();
+        return picked.Concat(computed).Where(id => id != article.Id).Distinct().Take(RelatedCount).ToList();
     }
 }
