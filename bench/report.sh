@@ -22,7 +22,7 @@ for key in "${SCENARIOS[@]}"; do
 done
 
 RATIOS="- API / pgbench, article by slug (req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
-- Deep page / page 1 (page $((DEPTH + 1)) of technologies): p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)"), req/s $(ratio "$(value deep rps)" "$(value list rps)") (target: latency within ×1.2)
+- Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"): p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)"), req/s $(ratio "$(value deep rps)" "$(value list rps)") (target: latency within ×1.2)
 - 304 / full response, same 200 articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)") (target: ≥ ×3)"
 
 CPU_MODEL="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
@@ -40,7 +40,7 @@ $(date -u '+%Y-%m-%d %H:%M UTC') · commit $COMMIT · written by \`bench/run.sh\
 - Load average (1, 5, 15 min) before the measurements: $LOAD_BEFORE; after: $LOAD_AFTER. wrk, the API and PostgreSQL share these cores, and other work on the machine counts too.
 
 ## Parameters
-- $(fmt "$SEEDED" 0) published articles (seed $SEED), API in Release with \`ASPNETCORE_ENVIRONMENT=Production\`
+- $(fmt "$SEEDED" 0) published articles (seed $SEED), $([ -n "$API_URL" ] && echo "the API already running at $API_URL" || echo "API in Release with \`ASPNETCORE_ENVIRONMENT=Production\`, started by run.sh")
 - wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run, median of $RUNS runs (each column's median on its own), after a $WARMUP warm-up per scenario
 - pgbench: $CONNECTIONS clients, $THREADS threads, prepared statements, \`bench/pgbench/article-by-slug.sql\` (the article row with section, tags and authors, for a random slug)
 

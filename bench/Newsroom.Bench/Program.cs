@@ -18,7 +18,7 @@ const string Usage = """
       profile [--count 3000]
           Times, on one thread, writing the text and rendering it (where the seeder's CPU goes).
       cluster start|stop|status [--data-dir bench/.data]
-          start prints the Npgsql connection string of newsroom_bench on stdout.
+          start prints the connection string of newsroom_bench on stdout, as the API's embedded default builds it.
       libpq-env --connection "..."
           Prints PGHOST=… lines for pgbench/psql from an Npgsql connection string.
     """;
@@ -188,7 +188,7 @@ static async Task<int> ClusterAsync(BenchArguments arguments, CancellationToken 
             var started = await cluster.StartAsync(ct);
             await EnsureDatabaseAsync(cluster.ConnectionString("postgres"), BenchCluster.Database, ct);
             Console.Error.WriteLine(started ? $"Started PostgreSQL in {cluster.DataDirectory}/pg." : $"PostgreSQL was already running in {cluster.DataDirectory}/pg.");
-            Console.WriteLine(cluster.ConnectionString());
+            Console.WriteLine(cluster.ApplicationConnectionString());
             return 0;
         case "stop":
             if (!cluster.IsRunning)
