@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Newsroom.Application.Articles.Rendering;
+using Newsroom.Bench.Corpus;
+using Newsroom.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Newsroom.Bench.Seeding;
+
+internal sealed record SeedOptions(
+    int Articles,
+    int Seed,
+    string ConnectionString,
+    string DataDirectory,
+    int BatchSize,
+    int Workers,
+    bool DropIndexes,
+    bool OwnCluster,
+    string SiteHost);
+
+/// <summary>
+/// Fills a database with a deterministic corpus: migrations (the application's), the catalog (tags, authors), then
+/// articles generated and rendered in parallel while the previous batch is copied in. Resumable: every batch
+/// commits with the running count, and a rerun continues where it stopped (or says "seeded already").
+/// </summary>
+internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        await MigrateAsync(ct);
+        await using var db = NpgsqlDataSource.Create(options.ConnectionString);
+        var state = await SeedState.LoadAsync(db, options.Seed, ct);
+        await RestoreIndexesAsync(db, ct); // left dropped by an interrupted run, if any
+
+        if (state.Articles == options.Articles)
+        {
+            log.WriteLine($"Seeded already: {state.Articles:N0} articles (seed {options.Seed}).");
+        }
+        else
+        {
+            if (state.Articles > options.Articles)
+            {
+                throw new UsageException(
+                    $"The database holds {state.Articles:N0} bench articles, more than the {options.Articles:N0} asked for. " +
+                    "Use --reset to start again (or another --data-dir).");
+            }
+
+            var catalog = new Catalog(options.Seed);
+            if (state.Articles == 0)
+            {
+                await using var connection = await db.OpenConnectionAsync(ct);
+                await ArticleCopy.WriteCatalogAsync(connection, catalog, ct);
+            }
+
+            await LoadAsync(db, catalog, state.Articles, ct);
+        }
+
+        await FilesAsync(db, ct);
+        await CheckReadBackAsync(ct);
+        log.WriteLine($"Done in {total.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var context = CreateContext();
+        var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            await context.Database.MigrateAsync(ct);
+            log.WriteLine($"Applied {pending.Count} migration(s) in {clock.ElapsedMilliseconds} ms: {string.Join(", ", pending)}");
+        }
+    }
+
+    private async Task LoadAsync(NpgsqlDataSource db, Catalog catalog, int start, CancellationToken ct)
+    {
+        if (options.OwnCluster)
+        {
+            // Our own cluster: fewer checkpoints during a multi-gigabyte load. Kept afterwards, harmless for reads.
+            await ExecuteAsync(db, "ALTER SYSTEM SET max_wal_size = '8GB'", ct);
+            await ExecuteAsync(db, "SELECT pg_reload_conf()", ct);
+        }
+
+        var clock = Stopwatch.StartNew();
+        if (options.DropIndexes)
+        {
+            var dropped = await SecondaryIndexes.DropAsync(db, ct);
+            log.WriteLine($"Dropped {dropped} secondary indexes for the load ({clock.ElapsedMilliseconds} ms).");
+        }
+
+        var slugs = await ExistingSlugsAsync(db, ct);
+        var factory = new ArticleFactory(options.Seed, catalog, new ArticleBodyRenderer(options.SiteHost));
+        var batches = Channel.CreateBounded<GeneratedArticle[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var metrics = new LoadMetrics(start, options.Articles, log);
+
+        log.WriteLine($"Seeding articles {start:N0} to {options.Articles:N0} (seed {options.Seed}, {options.Workers} rendering workers, batches of {options.BatchSize:N0})…");
+        var producer = Task.Run(() => ProduceAsync(factory, slugs, start, batches.Writer, metrics, ct), ct);
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            await ExecuteAsync(connection, "SET synchronous_commit = off", ct);
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                var copy = Stopwatch.StartNew();
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await ArticleCopy.WriteAsync(connection, batch, ct);
+                await SeedState.AdvanceAsync(connection, transaction, batch.Length, ct);
+                await transaction.CommitAsync(ct);
+                metrics.Copied(batch.Length, copy.Elapsed);
+            }
+        }
+
+        await producer; // surfaces a generation failure
+        metrics.Summary();
+
+        if (options.DropIndexes)
+        {
+            await RestoreIndexesAsync(db, ct);
+        }
+
+        // Freshly copied pages have no visibility map and no statistics: without this the benchmark would meet
+        // autovacuum halfway through and seq-scan plans before it.
+        var analyze = Stopwatch.StartNew();
+        foreach (var table in new[] { "articles", "article_tags", "article_authors", "tags", "authors", "bench.slugs" })
+        {
+            await ExecuteAsync(db, $"VACUUM (ANALYZE) {table}", ct);
+        }
+
+        log.WriteLine($"VACUUM (ANALYZE) in {analyze.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    private async Task ProduceAsync(ArticleFactory factory, HashSet<string> slugs, int start, ChannelWriter<GeneratedArticle[]> output, LoadMetrics metrics, CancellationToken ct)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct };
+            for (var first = start; first < options.Articles; first += options.BatchSize)
+            {
+                var render = Stopwatch.StartNew();
+                var batch = new GeneratedArticle[Math.Min(options.BatchSize, options.Articles - first)];
+                Parallel.For(0, batch.Length, parallel, i => batch[i] = factory.Create(first + i));
+
+                // Uniqueness is decided in index order, so a corpus does not depend on which thread finished first.
+                foreach (var article in batch)
+                {
+                    article.Slug = UniqueSlug(slugs, article.BaseSlug);
+                }
+
+                metrics.Rendered(batch.Length, render.Elapsed);
+                await output.WriteAsync(batch, ct);
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+            throw;
+        }
+    }
+
+    private static string UniqueSlug(HashSet<string> used, string baseSlug)
+    {
+        if (used.Add(baseSlug))
+        {
+            return baseSlug;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{baseSlug}-{n}";
+            if (used.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static async Task<HashSet<string>> ExistingSlugsAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = db.CreateCommand("SELECT slug FROM articles UNION ALL SELECT slug FROM article_slug_history");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            slugs.Add(reader.GetString(0));
+        }
+
+        return slugs;
+    }
+
+    private async Task RestoreIndexesAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var restored = await SecondaryIndexes.RestoreAsync(db, parallelism: Math.Max(1, options.Workers), ct);
+        if (restored > 0)
+        {
+            log.WriteLine($"Built {restored} secondary indexes in {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
+    }
+
+    /// <summary>The slug list for wrk and the search mix, beside the cluster in the data folder.</summary>
+    private async Task FilesAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var slugFile = Path.Combine(options.DataDirectory, "slugs.txt");
+        var count = 0;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var writer = new StreamWriter(slugFile + ".tmp"))
+        {
+            using var reader = await connection.BeginTextExportAsync("COPY (SELECT slug FROM bench.slugs ORDER BY n) TO STDOUT", ct);
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                await writer.WriteLineAsync(line);
+                count++;
+            }
+        }
+
+        File.Move(slugFile + ".tmp", slugFile, overwrite: true);
+        var queries = Path.Combine(options.DataDirectory, "search-queries.txt");
+        await File.WriteAllTextAsync(queries, SearchQueries.Text(), ct);
+        log.WriteLine($"Wrote {count:N0} slugs to {slugFile} and the search mix to {queries}.");
+    }
+
+    /// <summary>Reads an article back through the application's own model, so a format the seeder got wrong (the
+    /// JSON of the cover image, say) fails here rather than as a 500 under load.</summary>
+    private async Task CheckReadBackAsync(CancellationToken ct)
+    {
+        await using var context = CreateContext();
+        var article = await context.Articles.AsNoTracking().Where(a => a.CoverImage != null).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("No article with a cover image was found after seeding.");
+        if (string.IsNullOrEmpty(article.CoverImage!.Url) || article.Tags.Count == 0 || article.Authors.Count == 0 || article.BodyHtml.Length == 0)
+        {
+            throw new InvalidOperationException($"Article {article.Slug} does not read back whole through EF Core.");
+        }
+    }
+
+    private NewsroomDbContext CreateContext() => new(new DbContextOptionsBuilder<NewsroomDbContext>()
+        .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseSnakeCaseNamingConvention()
+        .Options);
+
+    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

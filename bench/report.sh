@@ -1,0 +1,60 @@
+# Sourced by bench/run.sh: the markdown table, the ratios that matter, and bench/RESULTS.md.
+# shellcheck shell=bash
+
+value() { [ -s "$RAW/$1.jsonl" ] && median "$2" "$RAW/$1.jsonl" || echo null; }
+fmt() { # number, decimals
+    [ "$1" = null ] && { echo "–"; return; }
+    LC_ALL=C printf "%.${2}f" "$1"
+}
+ratio() { # a / b, as ×n.nn
+    if [ "$1" = null ] || [ "$2" = null ]; then echo "n/a"; return; fi
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "×%.2f", a / b }'
+}
+
+TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status |
+|---|---:|---:|---:|---:|"
+for key in "${SCENARIOS[@]}"; do
+    if [ -n "${UNAVAILABLE[$key]}" ]; then
+        TABLE+=$'\n'"| ${LABEL[$key]} | ${UNAVAILABLE[$key]} | – | – | – |"
+        continue
+    fi
+    TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) |"
+done
+
+RATIOS="- API / pgbench, article by slug (req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
+- Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"): p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)"), req/s $(ratio "$(value deep rps)" "$(value list rps)") (target: latency within ×1.2)
+- 304 / full response, same 200 articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)") (target: ≥ ×3)"
+
+CPU_MODEL="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+MEMORY="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+PG_VERSION="$("$PGBIN/psql" -XtAc 'SHOW server_version')"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')"
+
+REPORT="# Benchmark results
+
+$(date -u '+%Y-%m-%d %H:%M UTC') · commit $COMMIT · written by \`bench/run.sh\`
+
+## Machine
+- $(nproc) cores ($CPU_MODEL), $MEMORY, $(uname -sr)
+- PostgreSQL $PG_VERSION ($DB_KIND), .NET SDK $(dotnet --version)
+- Load average (1, 5, 15 min) before the measurements: $LOAD_BEFORE; after: $LOAD_AFTER. wrk, the API and PostgreSQL share these cores, and other work on the machine counts too.
+
+## Parameters
+- $(fmt "$SEEDED" 0) published articles (seed $SEED), $([ -n "$API_URL" ] && echo "the API already running at $API_URL" || echo "API in Release with \`ASPNETCORE_ENVIRONMENT=Production\`, started by run.sh")
+- wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run, median of $RUNS runs (each column's median on its own), after a $WARMUP warm-up per scenario
+- pgbench: $CONNECTIONS clients, $THREADS threads, prepared statements, \`bench/pgbench/article-by-slug.sql\` (the article row with section, tags and authors, for a random slug)
+
+## Results
+$TABLE
+
+API process peak RSS (VmHWM): $([ "$PEAK_RSS_KB" = null ] && echo "not measured (--api-url)" || echo "$((PEAK_RSS_KB / 1024)) MiB")
+
+## Ratios
+$RATIOS
+
+Raw wrk and pgbench output: \`bench/results-raw/$STAMP/\` (not committed)."
+
+echo
+echo "$REPORT"
+echo "$REPORT" >"$OUTPUT"
+log "Written to $OUTPUT"

@@ -1,0 +1,133 @@
+# Sourced by bench/run.sh once the API is up: prepares each scenario's request list, measures, writes the results.
+# shellcheck shell=bash
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$BASE$1" || echo 000; }
+urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
+
+# name|requests file|expected status|why not available ("" when it is)
+SCENARIOS=()
+declare -A REQUESTS EXPECT UNAVAILABLE LABEL
+
+# Registers a scenario after probing its first request: a missing route (404/405) is "not available", not a failure.
+add() {
+    local key="$1" label="$2" file="$3" expect="${4:-200}" first status
+    SCENARIOS+=("$key"); LABEL[$key]="$label"; REQUESTS[$key]="$file"; EXPECT[$key]="$expect"; UNAVAILABLE[$key]=""
+    first="$(head -1 "$file" | cut -f1)"
+    status="$(status_of "$first")"
+    case "$status" in
+        404|405) UNAVAILABLE[$key]="not available ($status)" ;;
+        200|304) ;;
+        *) UNAVAILABLE[$key]="failed (HTTP $status)" ;;
+    esac
+}
+unavailable() { local key="$1"; SCENARIOS+=("$key"); LABEL[$key]="$2"; UNAVAILABLE[$key]="$3"; }
+
+log "Preparing the scenarios"
+echo "/api/v1/site" >"$RAW/site.txt"
+add site "GET /api/v1/site (baseline)" "$RAW/site.txt"
+
+sed 's|^|/api/v1/articles/|' "$DATA_DIR/slugs.txt" >"$RAW/article.txt"
+add article "GET /api/v1/articles/{random slug}" "$RAW/article.txt"
+
+# The 304 path and its full twin use the same 200 articles (a fixed sample), so their ratio compares like with like.
+shuf -n 200 --random-source=<(yes) "$DATA_DIR/slugs.txt" | sed 's|^|/api/v1/articles/|' >"$RAW/sample.txt"
+add article_sample "GET /api/v1/articles/{slug} (200 slugs, full)" "$RAW/sample.txt"
+if [ -z "${UNAVAILABLE[article_sample]}" ]; then
+    : >"$RAW/conditional.txt"
+    while read -r path; do
+        etag="$(curl -s -D - -o /dev/null "$BASE$path" | tr -d '\r' | awk 'tolower($1)=="etag:" {sub(/^[^:]*: */, ""); print}')"
+        [ -n "$etag" ] && printf '%s\t%s\n' "$path" "$etag" >>"$RAW/conditional.txt"
+    done <"$RAW/sample.txt"
+    if [ -s "$RAW/conditional.txt" ]; then
+        add conditional "GET /api/v1/articles/{slug} + If-None-Match (304)" "$RAW/conditional.txt" 304
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $(head -1 "$RAW/conditional.txt" | cut -f2)" "$BASE$(head -1 "$RAW/conditional.txt" | cut -f1)")" = 304 ] \
+            || UNAVAILABLE[conditional]="not available (no 304)"
+    else
+        unavailable conditional "GET /api/v1/articles/{slug} + If-None-Match (304)" "not available (no ETag)"
+    fi
+else
+    unavailable conditional "GET /api/v1/articles/{slug} + If-None-Match (304)" "${UNAVAILABLE[article_sample]}"
+fi
+
+echo "/api/v1/articles?section=technologies" >"$RAW/list.txt"
+add list "GET /api/v1/articles?section=technologies (page 1)" "$RAW/list.txt"
+DEPTH=0
+if [ -z "${UNAVAILABLE[list]}" ]; then
+    # Follow nextCursor once, ~50 pages deep, then hammer that page.
+    page="/api/v1/articles?section=technologies"
+    for _ in $(seq 1 50); do
+        cursor="$(curl -s "$BASE$page" | jq -r '.nextCursor // empty' 2>/dev/null || true)"
+        [ -n "$cursor" ] || break
+        page="/api/v1/articles?section=technologies&cursor=$(urlencode "$cursor")"
+        DEPTH=$((DEPTH + 1))
+    done
+    echo "$page" >"$RAW/deep.txt"
+    if [ "$DEPTH" -gt 0 ]; then
+        add deep "GET /api/v1/articles?section=technologies (page $((DEPTH + 1)), keyset)" "$RAW/deep.txt"
+    else
+        unavailable deep "GET /api/v1/articles?section=technologies (deep page)" "not available (no nextCursor)"
+    fi
+else
+    unavailable deep "GET /api/v1/articles?section=technologies (deep page)" "${UNAVAILABLE[list]}"
+fi
+
+echo "/api/v1/archives" >"$RAW/archives.txt"
+add archives "GET /api/v1/archives" "$RAW/archives.txt"
+
+while IFS=$'\t' read -r _ query; do echo "/api/v1/search?q=$(urlencode "$query")"; done <"$DATA_DIR/search-queries.txt" >"$RAW/search.txt"
+add search "GET /api/v1/search?q=… (common, rare, two words, typo)" "$RAW/search.txt"
+
+echo "/api/v1/feeds/rss" >"$RAW/rss.txt"
+add rss "GET /api/v1/feeds/rss" "$RAW/rss.txt"
+
+# ---------------------------------------------------------------- measuring
+median() { jq -s --arg f "$1" 'map(.[$f]) | sort | .[(length - 1) / 2 | floor]' "$2"; }
+
+measure_http() {
+    local key="$1" run
+    for run in $(seq 1 "$RUNS"); do
+        BENCH_REQUESTS="${REQUESTS[$key]}" BENCH_EXPECT="${EXPECT[$key]}" run_load "$RAW/$key.run$run.txt" \
+            wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/wrk/requests.lua" "$BASE"
+        grep '^BENCH ' "$RAW/$key.run$run.txt" | cut -d' ' -f2- >>"$RAW/$key.jsonl"
+    done
+}
+
+measure_pgbench() {
+    local seconds run tps failed
+    case "$DURATION" in *m) seconds=$((${DURATION%m} * 60)) ;; *s) seconds="${DURATION%s}" ;; *) seconds="$DURATION" ;; esac
+    for run in $(seq 1 "$RUNS"); do
+        mkdir -p "$RAW/pgbench.run$run"
+        run_load "$RAW/pgbench.run$run.txt" "$PGBIN/pgbench" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" \
+            -D articles="$SEEDED" -f "$ROOT/bench/pgbench/article-by-slug.sql" -l --log-prefix="$RAW/pgbench.run$run/tx"
+        tps="$(awk '/^tps = / {print $3; exit}' "$RAW/pgbench.run$run.txt")"
+        failed="$(awk '/number of failed transactions/ {print $5; exit}' "$RAW/pgbench.run$run.txt")"
+        # Per-transaction log: third column is the latency in microseconds.
+        cat "$RAW/pgbench.run$run"/tx.* | awk '{print $3}' | sort -n >"$RAW/pgbench.run$run/latencies"
+        jq -n --argjson tps "${tps:-0}" --argjson failed "${failed:-0}" \
+            --argjson p50 "$(awk -v n="$(wc -l <"$RAW/pgbench.run$run/latencies")" 'NR == int(n * 0.50) + 1 {print $1 / 1000; exit}' "$RAW/pgbench.run$run/latencies")" \
+            --argjson p99 "$(awk -v n="$(wc -l <"$RAW/pgbench.run$run/latencies")" 'NR == int(n * 0.99) + 1 {print $1 / 1000; exit}' "$RAW/pgbench.run$run/latencies")" \
+            '{rps: $tps, p50_ms: $p50, p99_ms: $p99, socket_errors: 0, unexpected: $failed}' -c >>"$RAW/pgbench.jsonl"
+        rm -f "$RAW/pgbench.run$run"/tx.*
+    done
+}
+
+log "Warming up ($WARMUP per scenario)"
+for key in "${SCENARIOS[@]}"; do
+    [ -z "${UNAVAILABLE[$key]}" ] || continue
+    BENCH_REQUESTS="${REQUESTS[$key]}" BENCH_EXPECT="${EXPECT[$key]}" run_load /dev/null \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/wrk/requests.lua" "$BASE"
+done
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+for key in "${SCENARIOS[@]}"; do
+    if [ -n "${UNAVAILABLE[$key]}" ]; then log "${LABEL[$key]}: ${UNAVAILABLE[$key]}"; continue; fi
+    log "${LABEL[$key]}: $RUNS × $DURATION, $CONNECTIONS connections"
+    measure_http "$key"
+done
+log "pgbench, the article-by-slug SELECT alone: $RUNS × $DURATION, $CONNECTIONS clients"
+measure_pgbench
+SCENARIOS+=(pgbench); LABEL[pgbench]="pgbench: the article-by-slug SELECT alone"; UNAVAILABLE[pgbench]=""
+PEAK_RSS_KB="$([ -n "$API_PID" ] && awk '/^VmHWM:/ {print $2}' "/proc/$API_PID/status" || echo null)"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+. "$ROOT/bench/report.sh"
