@@ -148,20 +148,19 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
         return query;
     }
 
-    /// <summary>Loads the page's rows with their tag and byline links (two small extra queries), nothing else.</summary>
+    /// <summary>Loads the rows with their tag and byline links in one round trip (a handful of links each), nothing else.</summary>
     private static Task<List<Article>> Materialise(IQueryable<Article> query, CancellationToken cancellationToken) =>
-        query.Include(a => a.Tags).Include(a => a.Authors).AsSplitQuery().ToListAsync(cancellationToken);
+        query.Include(a => a.Tags).Include(a => a.Authors).AsSingleQuery().ToListAsync(cancellationToken);
 
     /// <summary>
     /// "À lire également": the editors' picks, then the best computed matches among a bounded candidate set (the newest
-    /// articles sharing a tag, and the newest of the section): most shared tags, same section, closest title and
-    /// standfirst (pg_trgm), newest, then id — deterministic, never itself, never anything unpublished.
+    /// articles sharing a tag, and the newest of the section): most shared tags, same section, closest title
+    /// (pg_trgm), newest, then id — deterministic, never itself, never anything unpublished.
     /// </summary>
     private async Task<List<Guid>> RelatedIdsAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var utcNow = now.ToUniversalTime();
         var tagIds = article.Tags.Select(t => t.TagId).ToArray();
-        var text = article.Title + " " + article.Standfirst;
         var picked = await db.Database.SqlQuery<Guid>($"""
             SELECT p.related_article_id AS "Value"
             FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
@@ -170,18 +169,18 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
             """).ToListAsync(cancellationToken);
         var computed = await db.Database.SqlQuery<Guid>($"""
             WITH candidates AS (
-                (SELECT t.article_id AS id FROM article_tags t WHERE t.tag_id = ANY({tagIds}) ORDER BY t.article_id DESC LIMIT 400)
+                (SELECT t.article_id AS id FROM article_tags t WHERE t.tag_id = ANY({tagIds}) ORDER BY t.article_id DESC LIMIT 150)
                 UNION
                 (SELECT a.id FROM articles a
                  WHERE a.section_id = {article.SectionId} AND a.status IN ('Published', 'Scheduled') AND a.published_at <= {utcNow}
-                 ORDER BY a.published_at DESC LIMIT 100)
+                 ORDER BY a.published_at DESC LIMIT 50)
             )
             SELECT a.id AS "Value"
             FROM articles a JOIN candidates c ON c.id = a.id
             WHERE a.id <> {article.Id} AND a.status IN ('Published', 'Scheduled') AND a.published_at <= {utcNow}
             ORDER BY (SELECT count(*) FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ANY({tagIds})) DESC,
                      (a.section_id = {article.SectionId}) DESC,
-                     similarity(a.title || ' ' || a.standfirst, {text}) DESC,
+                     similarity(a.title, {article.Title}) DESC,
                      a.published_at DESC, a.id DESC
             LIMIT {RelatedCount}
             """).ToListAsync(cancellationToken);
