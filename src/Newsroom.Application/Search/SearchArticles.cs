@@ -15,7 +15,7 @@ public sealed class SearchOptions
     public double RecencyHalfLifeDays { get; set; } = 180;
 
     /// <summary>Ranking only ever looks at this many newest matches, so a very common word costs the same as a rare one.</summary>
-    public int CandidateLimit { get; set; } = 2000;
+    public int CandidateLimit { get; set; } = 1000;
 
     /// <summary>Counts and facets are exact up to this many matches, estimates above.</summary>
     public int ExactCountLimit { get; set; } = 10_000;
