@@ -11,14 +11,16 @@ ratio() { # a / b, as ×n.nn
     awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "×%.2f", a / b }'
 }
 
-TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status |
-|---|---:|---:|---:|---:|"
+spread() { [ -s "$RAW/$1.jsonl" ] && jq -rs 'map(.rps) | "\(min | floor)–\(max | floor)"' "$RAW/$1.jsonl" || echo "–"; }
+
+TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status | req/s of each run (min–max) |
+|---|---:|---:|---:|---:|---:|"
 for key in "${SCENARIOS[@]}"; do
     if [ -n "${UNAVAILABLE[$key]}" ]; then
-        TABLE+=$'\n'"| ${LABEL[$key]} | ${UNAVAILABLE[$key]} | – | – | – |"
+        TABLE+=$'\n'"| ${LABEL[$key]} | ${UNAVAILABLE[$key]} | – | – | – | – |"
         continue
     fi
-    TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) |"
+    TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) | $(spread "$key") |"
 done
 
 RATIOS="- API / pgbench, article by slug (req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
@@ -28,7 +30,7 @@ RATIOS="- API / pgbench, article by slug (req/s): $(ratio "$(value article rps)"
 CPU_MODEL="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 MEMORY="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 PG_VERSION="$("$PGBIN/psql" -XtAc 'SHOW server_version')"
-COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src bench ':!bench/RESULTS.md' 2>/dev/null || echo ' (+ uncommitted changes)')"
 
 REPORT="# Benchmark results
 
