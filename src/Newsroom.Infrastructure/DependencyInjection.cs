@@ -4,9 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Authors;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Infrastructure.Publishing;
 using Newsroom.Application.Sections;
+using Newsroom.Application.Tags;
 using Newsroom.Application.Users;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
@@ -53,11 +55,19 @@ public static class DependencyInjection
         services.AddScoped<IArticleRepository, ArticleRepository>();
         services.AddScoped<IArticleReferences, ArticleReferences>();
         services.AddScoped<IArticleQueries, ArticleQueries>();
+        services.AddScoped<IRelatedPicks, RelatedPicks>();
+        services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
+        services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
+        services.AddHostedService<Search.SearchVocabularyRefresher>();
+        services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));
         services.AddHostedService<ScheduledPublisher>();
+        services.AddScoped<IAuthorRepository, AuthorRepository>();
+        services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<NewsroomSeeder>();
+        services.AddScoped<DemoContentSeeder>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NewsroomDatabase>().ConnectionString, name: "database", tags: ["ready"]);

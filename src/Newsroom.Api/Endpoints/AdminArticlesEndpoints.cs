@@ -16,6 +16,10 @@ public static class AdminArticlesEndpoints
     /// <param name="PublishAt">A future instant, ISO 8601 (e.g. 2025-07-11T13:00:00Z for 15:00 in Paris).</param>
     public sealed record ScheduleBody(DateTimeOffset? PublishAt);
 
+    /// <summary>The editors' picks.</summary>
+    /// <param name="ArticleIds">Up to 6 article ids, shown first and in this order; [] clears them.</param>
+    public sealed record RelatedBody(IReadOnlyList<Guid>? ArticleIds);
+
     private static readonly ArticleInput Example = new(
         "La 5G autonome s’installe chez les opérateurs français",
         null,
@@ -36,7 +40,7 @@ public static class AdminArticlesEndpoints
             .AddEndpointFilter<IdempotencyFilter<ArticleInput, AdminArticleResponse>>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         articles.MapGet("/", List)
-            .WithName("ListArticles").WithSummary("Articles, newest-updated first; authors see only their own.")
+            .WithName("ListEditorialArticles").WithSummary("Articles in every status, newest-updated first; authors see only their own.")
             .ProducesValidationProblem();
         articles.MapGet("/{id:guid}", Get)
             .WithName("GetArticle").WithSummary("One article with its ETag (send it back in If-Match to update).")
@@ -65,6 +69,10 @@ public static class AdminArticlesEndpoints
             .WithName("WithdrawArticle").WithSummary("Removes a published article from every public view (Editor+).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        editorial.MapPut("/related", SetRelated)
+            .WithName("SetRelatedArticles").WithSummary("The editors' picks for \"À lire également\": up to 6 article ids, in order (Editor+).")
+            .WithRequestExample(new RelatedBody([Guid.Parse("0193f000-0000-7000-8000-0000000000b1")]))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id:guid}/preview", Preview)
             .WithName("PreviewArticle").WithSummary("The article in exactly the public article page's shape, whatever its status.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -116,6 +124,9 @@ public static class AdminArticlesEndpoints
 
     private static async Task<Ok<AdminArticleResponse>> Withdraw(Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
         WithETag(response, await sender.Send(new WithdrawArticle(id), ct));
+
+    private static async Task<Ok<IReadOnlyList<Guid>>> SetRelated(Guid id, RelatedBody body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SetRelatedArticles(id, body.ArticleIds), ct));
 
     private static async Task<Ok<PublicArticleResponse>> Preview(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new PreviewArticle(id), ct));

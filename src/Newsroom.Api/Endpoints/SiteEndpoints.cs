@@ -10,10 +10,10 @@ public static class SiteEndpoints
 {
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/site", GetSite)
+        api.MapGet("/site", GetSite).CacheOutput(Http.PublicCaching.Policy)
             .WithName("GetSite").WithSummary("The site's name, tagline, locale, time zone and navigation.").WithTags("Site");
 
-        var sections = api.MapGroup("/sections").WithTags("Sections");
+        var sections = api.MapGroup("/sections").WithTags("Sections").CacheOutput(Http.PublicCaching.Policy);
         sections.MapGet("/", ListSections)
             .WithName("ListSections").WithSummary("All sections in navigation order.");
         sections.MapGet("/{slug}", GetSectionBySlug)

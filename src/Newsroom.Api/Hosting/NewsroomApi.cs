@@ -59,6 +59,7 @@ internal static class NewsroomApi
         services.AddNewsroomRateLimits(configuration);
         services.AddNewsroomCors(configuration, builder.Environment);
         services.AddNewsroomOpenApi();
+        services.AddNewsroomCaching(configuration);
         return builder;
     }
 
@@ -74,6 +75,8 @@ internal static class NewsroomApi
             ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Newsroom API v1");
             ui.DocumentTitle = "Newsroom API";
         });
+        app.UseOutputCache();
+        app.UsePublicValidators();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -84,11 +87,19 @@ internal static class NewsroomApi
         var api = app.MapGroup("/api/v1");
         api.MapSiteEndpoints();
         api.MapAuthEndpoints();
+        api.MapArticlesEndpoints();
+        api.MapSearchEndpoints();
+        api.MapAuthorsEndpoints();
+        api.MapTagsEndpoints();
+        api.MapFeedsEndpoints();
+        app.MapSitemapsEndpoints();
 
         var admin = api.MapGroup("/admin");
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminArticlesEndpoints();
+        admin.MapAdminAuthorsEndpoints();
+        admin.MapAdminTagsEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

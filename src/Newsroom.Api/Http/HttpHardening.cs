@@ -39,22 +39,18 @@ internal static class HttpHardening
     });
 
     /// <summary>
-    /// Anything authenticated or editorial is never stored by a cache; public reads may be, unless their endpoint
-    /// already said otherwise. Errors are never cached publicly.
+    /// Public reads are public whoever asks (authentication never changes them, and a cached copy made for a signed-in
+    /// caller must not carry "private" to the next one); everything else, errors included, is never stored.
     /// </summary>
     private static void ApplyCachePolicy(HttpContext context)
     {
-        var path = context.Request.Path;
-        var editorial = path.StartsWithSegments("/api/v1/admin") || path.StartsWithSegments("/api/v1/auth") || context.Request.Headers.Authorization.Count > 0;
-        if (editorial || context.Response.StatusCode >= 400 || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (PublicCaching.IsPublicRead(context.Request) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
         {
-            context.Response.Headers.CacheControl = "private, no-store";
+            var caching = context.RequestServices.GetRequiredService<CachingOptions>();
+            context.Response.Headers.CacheControl = $"public, max-age={caching.MaxAgeSeconds}, stale-while-revalidate={caching.StaleWhileRevalidateSeconds}";
             return;
         }
 
-        if (string.IsNullOrEmpty(context.Response.Headers.CacheControl) && path.StartsWithSegments("/api/v1"))
-        {
-            context.Response.Headers.CacheControl = "public, max-age=60, stale-while-revalidate=300";
-        }
+        context.Response.Headers.CacheControl = "private, no-store";
     }
 }

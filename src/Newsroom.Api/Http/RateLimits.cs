@@ -11,11 +11,15 @@ public sealed class RateLimitOptions
 
     /// <summary>Sign-in attempts per client address per minute: slows password guessing beyond Identity's per-account lockout.</summary>
     public int TokenRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>Anonymous searches and completions per client address per minute.</summary>
+    public int SearchRequestsPerMinute { get; set; } = 120;
 }
 
 internal static class RateLimits
 {
     public const string Token = "token";
+    public const string Search = "search";
 
     public static IServiceCollection AddNewsroomRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +30,9 @@ internal static class RateLimits
             options.AddPolicy(Token, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Search, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SearchRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;

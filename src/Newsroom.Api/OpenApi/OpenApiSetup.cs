@@ -40,7 +40,7 @@ internal static class OpenApiSetup
             options.OperationFilter<RequestExampleOperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
-            options.CustomSchemaIds(type => type.FullName!.Replace("Newsroom.Application.", string.Empty, StringComparison.Ordinal).Replace("+", ".", StringComparison.Ordinal).Split('.').Last());
+            options.CustomSchemaIds(SchemaId);
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {
@@ -49,6 +49,12 @@ internal static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>Short, stable schema names: the type's own name, generics spelled out ("CursorPageOfPublicArticleSummary").</summary>
+    private static string SchemaId(Type type) =>
+        type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId))
+            : type.Name;
 
     /// <summary>Marks operations that need a token, so Swagger UI sends it and clients know.</summary>
     private sealed class AuthorizationOperationFilter : IOperationFilter

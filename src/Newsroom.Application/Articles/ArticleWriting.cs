@@ -85,6 +85,7 @@ public sealed class ArticleWriting(
     {
         var content = article.Content;
         tagNames ??= await references.TagNamesAsync(content.TagIds, cancellationToken);
+        article.IndexTags(tagNames);
         var snapshot = new ArticleSnapshot(content.Title, article.Slug, content.Standfirst, content.Body, content.SectionId, tagNames,
             content.AuthorIds, content.Sources, content.CoverImage, article.Status);
         articles.AddRevision(new ArticleRevision(article.Id, article.NextRevisionNumber(), action, changedFields, snapshot, currentUser.UserId, Now));

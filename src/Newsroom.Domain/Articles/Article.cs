@@ -78,6 +78,9 @@ public sealed partial class Article
     public Guid CreatedBy { get; private set; }
     public int RevisionCount { get; private set; }
 
+    /// <summary>The tag names, denormalised for full-text search (weighted like the standfirst).</summary>
+    public string SearchTags { get; private set; } = string.Empty;
+
     /// <summary>PostgreSQL's xmin: changes on every write; the ETag of the article.</summary>
     public uint Version { get; private set; }
 
@@ -98,6 +101,9 @@ public sealed partial class Article
         CreatedBy == userId || Authors.Any(a => authorProfileIds.Contains(a.AuthorId));
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>Keeps the searchable copy of the tag names in step with the tags (the caller knows their names).</summary>
+    public void IndexTags(IEnumerable<string> tagNames) => SearchTags = string.Join(" | ", tagNames);
 
     /// <summary>Applies an edit and returns the names of the fields that changed (empty when nothing did).</summary>
     public IReadOnlyList<string> Edit(string slug, ArticleContent content, ArticleRendering rendering, DateTimeOffset now)

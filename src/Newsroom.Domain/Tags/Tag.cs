@@ -35,6 +35,27 @@ public sealed partial class Tag
     /// <summary>Trimmed, inner whitespace collapsed: "intelligence  artificielle " → "intelligence artificielle".</summary>
     public static string NormalizeName(string name) => Whitespace().Replace(name.Trim(), " ");
 
+    /// <summary>
+    /// The tags a list of names stands for, once each and in the order first named: names are normalised and two names
+    /// with the same slug are one tag, spelled as the first of them ("IA", "ia " → "IA"). Names that make no slug are kept:
+    /// refusing them is the validator's job, not a silent drop here.
+    /// </summary>
+    public static IReadOnlyList<string> DistinctNames(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+        foreach (var name in names)
+        {
+            var normalized = NormalizeName(name);
+            if (seen.Add(Domain.Slug.From(normalized)))
+            {
+                distinct.Add(normalized);
+            }
+        }
+
+        return distinct;
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }

@@ -25,7 +25,7 @@ internal static class ConstraintNames
         [ArticleSlug] = "Another article already uses this slug.",
         [ArticleSlugHistory] = "This slug belonged to another article and still redirects to it.",
         [AuthorSlug] = "An author with this slug already exists.",
-        [TagSlug] = "A tag with this name (slug) already exists.",
+        [TagSlug] = "A tag with this name (slug) already exists; merge the two tags instead.",
         [IdempotencyKey] = "A request with this Idempotency-Key is still being processed.",
     };
 

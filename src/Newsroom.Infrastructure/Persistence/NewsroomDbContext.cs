@@ -20,6 +20,8 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
 
     public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
 
+    public DbSet<RelatedPick> RelatedPicks => Set<RelatedPick>();
+
     public DbSet<Author> Authors => Set<Author>();
 
     public DbSet<Tag> Tags => Set<Tag>();
@@ -31,6 +33,7 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(NewsroomDbContext).Assembly);
     }
 }

@@ -83,6 +83,11 @@ public sealed partial class ScheduledPublisher(
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (scope.ServiceProvider.GetService<IContentChangeNotifier>() is { } contentChanges)
+        {
+            await contentChanges.ContentChangedAsync(cancellationToken);
+        }
+
         LogPublished(due.Count);
         return due.Count;
     }

@@ -84,12 +84,7 @@ internal sealed class ArticleQueries(NewsroomDbContext db) : IArticleQueries
             return null;
         }
 
-        var names = await NamesAsync([article], cancellationToken);
-        var section = names.Section(article.SectionId);
-        return new PublicArticleResponse(article.Id, article.Slug, article.Title, article.Standfirst, new PublicSectionRef(section.Slug, section.Name),
-            names.Tags(article).Select(t => new PublicTagRef(t.Slug, t.Name)).ToList(),
-            names.Authors(article).Select(a => new PublicAuthorRef(a.Slug, a.Name)).ToList(),
-            article.PublishedAt, article.UpdatedAt, article.ReadingTimeMinutes, article.CoverImage, article.BodyHtml, article.Sources, [], null, null);
+        return (await NamesAsync([article], cancellationToken)).Page(article, [], null, null);
     }
 
     public async Task<IReadOnlyList<RevisionSummary>> ListRevisionsAsync(Guid articleId, CancellationToken cancellationToken) =>
@@ -100,29 +95,6 @@ internal sealed class ArticleQueries(NewsroomDbContext db) : IArticleQueries
     public Task<ArticleRevision?> FindRevisionAsync(Guid articleId, int number, CancellationToken cancellationToken) =>
         db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken);
 
-    /// <summary>Names of the sections, tags and authors a set of articles refers to, in three queries whatever the page size.</summary>
-    private async Task<ReferenceNames> NamesAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
-    {
-        var sectionIds = articles.Select(a => a.SectionId).Distinct().ToList();
-        var tagIds = articles.SelectMany(a => a.Tags.Select(t => t.TagId)).Distinct().ToList();
-        var authorIds = articles.SelectMany(a => a.Authors.Select(t => t.AuthorId)).Distinct().ToList();
-        var sections = await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => new ArticleSectionRef(s.Id, s.Slug, s.Name), cancellationToken);
-        var tags = tagIds.Count == 0 ? [] : await db.Tags.AsNoTracking().Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => new ArticleTagRef(t.Id, t.Slug, t.Name), cancellationToken);
-        var authors = authorIds.Count == 0 ? [] : await db.Authors.AsNoTracking().Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => new ArticleAuthorRef(a.Id, a.Slug, a.Name), cancellationToken);
-        return new ReferenceNames(sections, tags, authors);
-    }
-
-    private sealed record ReferenceNames(
-        Dictionary<Guid, ArticleSectionRef> Sections,
-        Dictionary<Guid, ArticleTagRef> TagsById,
-        Dictionary<Guid, ArticleAuthorRef> AuthorsById)
-    {
-        public ArticleSectionRef Section(Guid id) => Sections[id];
-
-        public IReadOnlyList<ArticleTagRef> Tags(Article article) =>
-            article.Tags.OrderBy(t => t.Position).Where(t => TagsById.ContainsKey(t.TagId)).Select(t => TagsById[t.TagId]).ToList();
-
-        public IReadOnlyList<ArticleAuthorRef> Authors(Article article) =>
-            article.Authors.OrderBy(a => a.Position).Where(a => AuthorsById.ContainsKey(a.AuthorId)).Select(a => AuthorsById[a.AuthorId]).ToList();
-    }
+    private Task<ArticleNames> NamesAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
+        ArticleNames.LoadAsync(db, articles, cancellationToken);
 }

@@ -16,6 +16,7 @@ public sealed class NewsroomSeeder(
     IOptions<NewsroomOptions> options,
     IHostEnvironment environment,
     DataDirectory dataDirectory,
+    DemoContentSeeder demo,
     TimeProvider clock,
     ILogger<NewsroomSeeder> logger)
 {
@@ -31,16 +32,21 @@ public sealed class NewsroomSeeder(
             }
         }
 
-        await EnsureFirstAdminAsync();
-        _ = demoContent;
+        var adminId = await EnsureFirstAdminAsync();
         cancellationToken.ThrowIfCancellationRequested();
+        if (demoContent)
+        {
+            await demo.SeedAsync(adminId ?? Guid.Empty, cancellationToken);
+        }
     }
 
-    private async Task EnsureFirstAdminAsync()
+    /// <summary>Creates the first admin if there is none; returns the bootstrap (earliest) admin's id, or null when nobody could be made admin.</summary>
+    private async Task<Guid?> EnsureFirstAdminAsync()
     {
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        if (admins.Count > 0)
         {
-            return;
+            return admins.OrderBy(a => a.CreatedAt).First().Id;
         }
 
         var bootstrap = options.Value.Bootstrap;
@@ -60,7 +66,7 @@ public sealed class NewsroomSeeder(
         else
         {
             logger.LogWarning("No admin account exists and Newsroom:Bootstrap:AdminEmail/AdminPassword are not set: nobody can sign in yet.");
-            return;
+            return null;
         }
 
         var admin = new NewsroomUser
@@ -97,5 +103,7 @@ public sealed class NewsroomSeeder(
         {
             logger.LogInformation("Bootstrap admin {Email} created from configuration", email);
         }
+
+        return admin.Id;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Seeding;
+using Npgsql;
 
 namespace Newsroom.Infrastructure.Startup;
 
@@ -22,7 +23,9 @@ public sealed class DatabaseStartup(
     ILoggerFactory loggers) : IHostedService
 {
     private readonly ILogger _logger = loggers.CreateLogger<DatabaseStartup>();
+    private readonly Lock _stopGate = new();
     private LocalPostgresCluster? _cluster;
+    private Task? _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,12 +35,34 @@ public sealed class DatabaseStartup(
     /// <summary>The explicit <c>--migrate</c> step of production deployments.</summary>
     public Task MigrateOnlyAsync(CancellationToken cancellationToken) => PrepareAsync(migrate: true, cancellationToken);
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The host can be stopped twice at once (the app's own RunAsync and a test host's disposal, on two threads):
+    /// every caller waits for the one stop, so nobody sees "stopped" while the server is still shutting down.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_cluster is not null)
+        lock (_stopGate)
         {
-            await _cluster.StopAsync();
+            return _stopping ??= StopClusterAsync();
         }
+    }
+
+    private async Task StopClusterAsync()
+    {
+        if (Interlocked.Exchange(ref _cluster, null) is not { } cluster)
+        {
+            return;
+        }
+
+        // Npgsql's pools live as long as the process, keyed by connection string. A host started again in this
+        // process on the same data folder (tests, an in-process restart) gets the same socket path, so it would
+        // be handed these connections to the stopped server first and fail on a broken pipe.
+        using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await cluster.StopAsync();
     }
 
     private async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
@@ -58,7 +83,14 @@ public sealed class DatabaseStartup(
         }
 
         var seeder = scope.ServiceProvider.GetRequiredService<NewsroomSeeder>();
-        await seeder.SeedAsync(options.Value.SeedDemoContent ?? database.IsEmbedded, cancellationToken);
+        var demoContent = options.Value.SeedDemoContent ?? database.IsEmbedded;
+        await seeder.SeedAsync(demoContent, cancellationToken);
+        if (demoContent)
+        {
+            // Typo corrections and completions know the demo articles from the first search on.
+            await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW search_words", cancellationToken);
+        }
+
         database.MarkReady();
     }
 }

@@ -18,6 +18,8 @@ public static class ArticleFixtures
         var author = new Author(Guid.CreateVersion7(), name, Newsroom.Domain.Slug.From(name) + "-" + Guid.NewGuid().ToString("N")[..6], null, null, userId, DateTimeOffset.UtcNow);
         db.Authors.Add(author);
         await db.SaveChangesAsync();
+        // Written behind the API's back: drop cached public reads as a committed command would.
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
         return author.Id;
     }
 

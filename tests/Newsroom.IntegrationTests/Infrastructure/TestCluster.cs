@@ -35,6 +35,7 @@ public static class TestCluster
 
     private static async Task<LocalPostgresCluster> StartAsync()
     {
+        SweepStaleClusters();
         var directory = Path.Combine(Path.GetTempPath(), $"newsroom-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var cluster = new LocalPostgresCluster(directory, LocalClusterKind.Throwaway);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
@@ -53,6 +54,43 @@ public static class TestCluster
 
         return cluster;
     }
+
+    /// <summary>
+    /// The test host may be killed before its exit handler has deleted the cluster folder: earlier runs' folders whose
+    /// process is gone and whose server is not running are removed here, so /tmp doesn't fill up run after run.
+    /// </summary>
+    private static void SweepStaleClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "newsroom-tests-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var owner) || IsAlive(owner))
+            {
+                continue;
+            }
+
+            var pidFile = Path.Combine(folder, "pg", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var server) && IsAlive(server))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run is sweeping the same folder: it is going away either way.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Someone else's folder: not ours to remove.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -5,9 +5,9 @@ namespace Newsroom.Application.Common.Behaviors;
 
 /// <summary>
 /// One command, one transaction: everything the handler changed is saved and committed together, or nothing is
-/// (the transaction is disposed without commit when the handler throws).
+/// (the transaction is disposed without commit when the handler throws). Cached public reads are dropped after each commit.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork)
+public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, IContentChangeNotifier contentChanges)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -22,6 +22,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
         var response = await next(message, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // After the commit, never before: evicting earlier would let a concurrent read re-cache the old state.
+        await contentChanges.ContentChangedAsync(CancellationToken.None);
         return response;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Body).IsRequired();
         builder.Property(a => a.BodyHtml).IsRequired();
         builder.Property(a => a.BodyText).IsRequired();
+        builder.Property(a => a.SearchTags).HasMaxLength(2000).HasDefaultValue(string.Empty);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => a.Slug).IsUnique().HasDatabaseName(ConstraintNames.ArticleSlug);
@@ -32,6 +33,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Readers' lists: newest first among what is public, keyset on (published_at, id).
         builder.HasIndex(a => new { a.PublishedAt, a.Id }).HasDatabaseName("ix_articles_public_order").HasFilter("status IN ('Published', 'Scheduled')");
         builder.HasIndex(a => a.PublishAt).HasFilter("status = 'Scheduled'");
+        builder.HasIndex(a => new { a.SectionId, a.PublishedAt, a.Id }).HasDatabaseName("ix_articles_public_section_order").HasFilter("status IN ('Published', 'Scheduled')");
         builder.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict).HasConstraintName(ConstraintNames.ArticleSection);
 
         builder.OwnsOne(a => a.CoverImage, cover => cover.ToJson("cover_image"));
@@ -52,7 +54,8 @@ internal sealed class ArticleTagConfiguration : IEntityTypeConfiguration<Article
     {
         builder.ToTable("article_tags");
         builder.HasKey(t => new { t.ArticleId, t.TagId });
-        builder.HasIndex(t => t.TagId);
+        // Related articles take the newest articles of a tag: article ids are UUIDv7, so (tag_id, article_id DESC) is newest first.
+        builder.HasIndex(t => new { t.TagId, t.ArticleId }).IsDescending(false, true);
         builder.HasOne<Tag>().WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -147,5 +150,17 @@ internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempo
         builder.Property(r => r.Key).HasMaxLength(200);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.HasIndex(r => r.CreatedAt);
+    }
+}
+
+internal sealed class RelatedPickConfiguration : IEntityTypeConfiguration<RelatedPick>
+{
+    public void Configure(EntityTypeBuilder<RelatedPick> builder)
+    {
+        builder.ToTable("article_related_picks");
+        builder.HasKey(p => new { p.ArticleId, p.RelatedArticleId });
+        builder.HasOne<Article>().WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Article>().WithMany().HasForeignKey(p => p.RelatedArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.RelatedArticleId);
     }
 }

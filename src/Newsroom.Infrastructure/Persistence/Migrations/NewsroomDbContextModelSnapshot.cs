@@ -21,6 +21,7 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -235,6 +236,14 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision_count");
 
+                    b.Property<string>("SearchTags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_tags");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("section_id");
@@ -284,9 +293,6 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_articles_publish_at")
                         .HasFilter("status = 'Scheduled'");
 
-                    b.HasIndex("SectionId")
-                        .HasDatabaseName("ix_articles_section_id");
-
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ux_articles_slug");
@@ -297,6 +303,10 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "UpdatedAt")
                         .HasDatabaseName("ix_articles_status_updated_at");
+
+                    b.HasIndex("SectionId", "PublishedAt", "Id")
+                        .HasDatabaseName("ix_articles_public_section_order")
+                        .HasFilter("status IN ('Published', 'Scheduled')");
 
                     b.ToTable("articles", (string)null);
                 });
@@ -414,10 +424,34 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                     b.HasKey("ArticleId", "TagId")
                         .HasName("pk_article_tags");
 
-                    b.HasIndex("TagId")
-                        .HasDatabaseName("ix_article_tags_tag_id");
+                    b.HasIndex("TagId", "ArticleId")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_article_tags_tag_id_article_id");
 
                     b.ToTable("article_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Newsroom.Domain.Articles.RelatedPick", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("RelatedArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_article_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("ArticleId", "RelatedArticleId")
+                        .HasName("pk_article_related_picks");
+
+                    b.HasIndex("RelatedArticleId")
+                        .HasDatabaseName("ix_article_related_picks_related_article_id");
+
+                    b.ToTable("article_related_picks", (string)null);
                 });
 
             modelBuilder.Entity("Newsroom.Domain.Authors.Author", b =>
@@ -962,6 +996,23 @@ namespace Newsroom.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_article_tags_tags_tag_id");
+                });
+
+            modelBuilder.Entity("Newsroom.Domain.Articles.RelatedPick", b =>
+                {
+                    b.HasOne("Newsroom.Domain.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_related_picks_articles_article_id");
+
+                    b.HasOne("Newsroom.Domain.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_related_picks_articles_related_article_id");
                 });
 
             modelBuilder.Entity("Newsroom.Domain.Authors.Author", b =>

@@ -1,0 +1,26 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Application.Authors;
+
+namespace Newsroom.Api.Endpoints;
+
+/// <summary>Public reads of the newsroom's bylines.</summary>
+public static class AuthorsEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthorsEndpoints(this IEndpointRouteBuilder api)
+    {
+        var authors = api.MapGroup("/authors").WithTags("Authors").CacheOutput(Http.PublicCaching.Policy);
+        authors.MapGet("/", ListAuthors)
+            .WithName("ListAuthors").WithSummary("All authors by name, each with how many articles readers can see.");
+        authors.MapGet("/{slug}", GetAuthorBySlug)
+            .WithName("GetAuthorBySlug").WithSummary("One author's public profile by slug.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<PublicAuthorResponse>>> ListAuthors(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPublicAuthors(), ct));
+
+    private static async Task<Ok<PublicAuthorResponse>> GetAuthorBySlug(string slug, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAuthorBySlug(slug), ct));
+}

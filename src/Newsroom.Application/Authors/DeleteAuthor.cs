@@ -1,0 +1,17 @@
+using Mediator;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Authors;
+
+/// <summary>Deletes an author who signs no article. The database refuses to leave bylines dangling, which surfaces as a 409.</summary>
+public sealed record DeleteAuthor(Guid Id) : ICommand;
+
+public sealed class DeleteAuthorHandler(IAuthorRepository authors) : ICommandHandler<DeleteAuthor>
+{
+    public async ValueTask<Unit> Handle(DeleteAuthor command, CancellationToken cancellationToken)
+    {
+        var author = await authors.FindAsync(command.Id, cancellationToken) ?? throw NotFoundProblem.For("author", command.Id);
+        authors.Remove(author);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,13 @@
+using Mediator;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Authors;
+
+/// <summary>One author with its account link, for the back office.</summary>
+public sealed record GetAuthor(Guid Id) : IQuery<AuthorResponse>;
+
+public sealed class GetAuthorHandler(IAuthorRepository authors) : IQueryHandler<GetAuthor, AuthorResponse>
+{
+    public async ValueTask<AuthorResponse> Handle(GetAuthor query, CancellationToken cancellationToken) =>
+        AuthorResponse.From(await authors.FindAsync(query.Id, cancellationToken) ?? throw NotFoundProblem.For("author", query.Id));
+}

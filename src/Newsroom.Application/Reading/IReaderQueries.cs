@@ -1,0 +1,48 @@
+using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Paging;
+
+namespace Newsroom.Application.Reading;
+
+/// <summary>Which published articles a list shows. Slugs are already known to exist.</summary>
+public sealed record PublicArticleFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>How "previous" and "next" are chosen: across the whole site, or within the article's section.</summary>
+public enum Navigation
+{
+    Site,
+    Section,
+}
+
+/// <summary>A month of the archives, in the site's time zone.</summary>
+/// <param name="Year">Year in Europe/Paris.</param>
+/// <param name="Month">Month 1–12 in Europe/Paris.</param>
+/// <param name="Count">Published articles that month.</param>
+public sealed record ArchiveMonth(int Year, int Month, int Count);
+
+/// <summary>Just what sitemaps need of a public article.</summary>
+public sealed record SitemapArticle(string Slug, string SectionSlug, string Title, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>What readers may see: only published articles whose publication instant has come, never anything else.</summary>
+public interface IReaderQueries
+{
+    Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken);
+
+    Task<Guid?> TagIdAsync(string slug, CancellationToken cancellationToken);
+
+    Task<Guid?> AuthorIdAsync(string slug, CancellationToken cancellationToken);
+
+    Task<CursorPage<PublicArticleSummary>> ListAsync(PublicArticleFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The current slug of the public article that once had this slug, if any.</summary>
+    Task<string?> CurrentSlugOfAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The latest public articles with their bodies, for feeds.</summary>
+    Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Public articles, newest first, published at or after <paramref name="publishedSince"/> when given; at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SitemapArticle>> SitemapArticlesAsync(DateTimeOffset? publishedSince, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+}

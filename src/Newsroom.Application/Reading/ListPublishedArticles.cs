@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Common.Paging;
+
+namespace Newsroom.Application.Reading;
+
+/// <summary>Published articles, newest first, by section, tag, author and date range.</summary>
+public sealed record ListPublishedArticles(string? Section, string? Tag, string? Author, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+    : IQuery<CursorPage<PublicArticleSummary>>;
+
+public sealed class ListPublishedArticlesValidator : AbstractValidator<ListPublishedArticles>
+{
+    public ListPublishedArticlesValidator()
+    {
+        RuleFor(q => q.Section).PublicSlug();
+        RuleFor(q => q.Tag).PublicSlug();
+        RuleFor(q => q.Author).PublicSlug();
+        RuleFor(q => q.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, out _)).WithMessage("is not a cursor this API issued.");
+        RuleFor(q => q.To).Must((q, to) => q.From is null || to is null || q.From <= to).WithMessage("must not be before 'from'.");
+    }
+}
+
+public sealed class ListPublishedArticlesHandler(IReaderQueries reader, TimeProvider clock) : IQueryHandler<ListPublishedArticles, CursorPage<PublicArticleSummary>>
+{
+    public async ValueTask<CursorPage<PublicArticleSummary>> Handle(ListPublishedArticles query, CancellationToken cancellationToken)
+    {
+        var filter = new PublicArticleFilter(
+            query.Section is null ? null : await reader.SectionIdAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section),
+            query.Tag is null ? null : await reader.TagIdAsync(query.Tag, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
+            query.Author is null ? null : await reader.AuthorIdAsync(query.Author, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
+            query.From?.ToUniversalTime(),
+            query.To?.ToUniversalTime());
+        KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+        return await reader.ListAsync(filter, after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+internal static class ReadingRules
+{
+    /// <summary>Slugs in query strings and paths: bounded and printable, so junk is a 400 rather than a database round trip.</summary>
+    public static IRuleBuilderOptions<T, string?> PublicSlug<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(s => s is null || (s.Length is > 0 and <= 200 && !s.Any(char.IsControl))).WithMessage("must be 1–200 printable characters.");
+}

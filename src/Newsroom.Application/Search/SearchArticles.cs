@@ -1,0 +1,138 @@
+using FluentValidation;
+using Mediator;
+using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Reading;
+
+namespace Newsroom.Application.Search;
+
+/// <summary>Search settings (configuration section <c>Newsroom:Search</c>).</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Newsroom:Search";
+
+    /// <summary>Half-life of the recency boost: an article this old weighs 3/4 of a new one at equal relevance.</summary>
+    public double RecencyHalfLifeDays { get; set; } = 180;
+
+    /// <summary>Ranking only ever looks at this many newest matches, so a very common word costs the same as a rare one.</summary>
+    public int CandidateLimit { get; set; } = 2000;
+
+    /// <summary>Counts and facets are exact up to this many matches, estimates above.</summary>
+    public int ExactCountLimit { get; set; } = 10_000;
+
+    /// <summary>How often the vocabulary behind typo corrections and completions is rebuilt.</summary>
+    public double VocabularyRefreshSeconds { get; set; } = 300;
+}
+
+/// <summary>A search hit: the teaser, its score and highlights (HTML-escaped, matches in &lt;mark&gt;).</summary>
+public sealed record SearchHit(PublicArticleSummary Article, double Score, SearchHighlights Highlights);
+
+/// <param name="Title">The title with the matched words in &lt;mark&gt;.</param>
+/// <param name="Excerpt">A passage of the body around the best match, matched words in &lt;mark&gt;.</param>
+public sealed record SearchHighlights(string Title, string Excerpt);
+
+public sealed record FacetCount<T>(T Value, int Count);
+
+public sealed record SectionFacet(string Slug, string Name, int Count);
+
+public sealed record YearFacet(int Year, int Count);
+
+/// <param name="Sections">Matches per section.</param>
+/// <param name="Years">Matches per year (Europe/Paris).</param>
+/// <param name="AreEstimates">True when counted over the bounded candidate set rather than every match.</param>
+public sealed record SearchFacets(IReadOnlyList<SectionFacet> Sections, IReadOnlyList<YearFacet> Years, bool AreEstimates);
+
+/// <param name="Query">The query that was searched (the corrected one when the original found nothing).</param>
+/// <param name="Total">Number of matches; exact up to 10,000.</param>
+/// <param name="TotalIsEstimate">True above 10,000 matches.</param>
+/// <param name="Items">This page of hits, best first.</param>
+/// <param name="Facets">Sections and years of the matches.</param>
+/// <param name="Suggestion">A spelling correction of the query when it found few or no results, else null.</param>
+public sealed record SearchResponse(string Query, int Total, bool TotalIsEstimate, IReadOnlyList<SearchHit> Items, SearchFacets Facets, string? Suggestion);
+
+public sealed record SearchFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
+
+public interface ISearchEngine
+{
+    Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The query with each word replaced by its closest known word when it is unknown; null when nothing changes.</summary>
+    Task<string?> CorrectAsync(string query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>French full-text search of published articles, web-search syntax ("phrase", -exclu, OR).</summary>
+public sealed record SearchArticles(string? Q, string? Section, string? Tag, string? Author, DateTimeOffset? From, DateTimeOffset? To, int? Limit, int? Offset)
+    : IQuery<SearchResponse>;
+
+public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
+{
+    public SearchArticlesValidator()
+    {
+        RuleFor(s => s.Q).Cascade(CascadeMode.Stop)
+            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("must not be empty.")
+            .MaximumLength(200).WithMessage("must be at most 200 characters.")
+            .Must(q => !q!.Any(char.IsControl)).WithMessage("must not contain control characters.");
+        RuleFor(s => s.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(s => s.Offset).InclusiveBetween(0, 1000).WithMessage("must be between 0 and 1000.");
+        RuleFor(s => s.Section).PublicSlug();
+        RuleFor(s => s.Tag).PublicSlug();
+        RuleFor(s => s.Author).PublicSlug();
+        RuleFor(s => s.To).Must((s, to) => s.From is null || to is null || s.From <= to).WithMessage("must not be before 'from'.");
+    }
+}
+
+public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries reader, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
+{
+    /// <summary>Below this many matches a spelling suggestion is worth offering.</summary>
+    private const int FewResults = 3;
+
+    public async ValueTask<SearchResponse> Handle(SearchArticles query, CancellationToken cancellationToken)
+    {
+        var filter = new SearchFilter(
+            query.Section is null ? null : await reader.SectionIdAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section),
+            query.Tag is null ? null : await reader.TagIdAsync(query.Tag, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
+            query.Author is null ? null : await reader.AuthorIdAsync(query.Author, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
+            query.From?.ToUniversalTime(),
+            query.To?.ToUniversalTime());
+        var now = clock.GetUtcNow();
+        var q = query.Q!.Trim();
+        var limit = query.Limit ?? 20;
+        var offset = query.Offset ?? 0;
+        var result = await engine.SearchAsync(q, filter, limit, offset, now, cancellationToken);
+        if (result.Total >= FewResults)
+        {
+            return result;
+        }
+
+        var corrected = await engine.CorrectAsync(q, cancellationToken);
+        if (corrected is null)
+        {
+            return result;
+        }
+
+        // Nothing found: search what the reader most likely meant, and say so.
+        return result.Total == 0
+            ? await engine.SearchAsync(corrected, filter, limit, offset, now, cancellationToken) with { Suggestion = corrected }
+            : result with { Suggestion = corrected };
+    }
+}
+
+/// <summary>Up to 8 completions of the last word being typed, for search-as-you-type.</summary>
+public sealed record SuggestSearches(string? Q) : IQuery<IReadOnlyList<string>>;
+
+public sealed class SuggestSearchesValidator : AbstractValidator<SuggestSearches>
+{
+    public SuggestSearchesValidator() =>
+        RuleFor(s => s.Q).Cascade(CascadeMode.Stop)
+            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("must not be empty.")
+            .MaximumLength(200).WithMessage("must be at most 200 characters.")
+            .Must(q => !q!.Any(char.IsControl)).WithMessage("must not contain control characters.");
+}
+
+public sealed class SuggestSearchesHandler(ISearchEngine engine) : IQueryHandler<SuggestSearches, IReadOnlyList<string>>
+{
+    public async ValueTask<IReadOnlyList<string>> Handle(SuggestSearches query, CancellationToken cancellationToken) =>
+        await engine.SuggestAsync(query.Q!.TrimStart(), 8, cancellationToken);
+}

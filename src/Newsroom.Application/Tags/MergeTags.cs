@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Tags;
+
+/// <summary>
+/// Folds one tag into another ("IA" into "Intelligence artificielle"): the source's articles are filed under the target
+/// and the source is deleted. Merging a tag into itself is an invalid request (400 on <c>targetId</c>), as is an
+/// unknown target; an unknown source is a 404.
+/// </summary>
+public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>;
+
+public sealed class MergeTagsValidator : AbstractValidator<MergeTags>
+{
+    public MergeTagsValidator()
+    {
+        RuleFor(c => c.TargetId).NotEmpty().WithMessage("must not be empty.")
+            .NotEqual(c => c.Id).WithMessage("must be another tag than the one merged.");
+    }
+}
+
+public sealed class MergeTagsHandler(ITagRepository tags) : ICommandHandler<MergeTags, TagResponse>
+{
+    public async ValueTask<TagResponse> Handle(MergeTags command, CancellationToken cancellationToken)
+    {
+        var existing = await tags.LockAsync([command.Id, command.TargetId], cancellationToken);
+        if (!existing.Contains(command.Id))
+        {
+            throw NotFoundProblem.For("tag", command.Id);
+        }
+
+        if (!existing.Contains(command.TargetId))
+        {
+            throw ValidationFailedProblem.ForField("targetId", "must be the id of an existing tag.");
+        }
+
+        await tags.TouchArticlesAsync(command.Id, cancellationToken);
+        await tags.MergeAsync(command.Id, command.TargetId, cancellationToken);
+        var target = await tags.FindAsync(command.TargetId, cancellationToken);
+        return TagResponse.From(target!, await tags.CountArticlesAsync(command.TargetId, cancellationToken));
+    }
+}

@@ -1,0 +1,23 @@
+using FluentValidation;
+using Mediator;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Tags;
+
+/// <summary>Renames a tag; the slug follows the name. A slug another tag has is a 409: merge the two instead.</summary>
+public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>;
+
+public sealed class RenameTagValidator : AbstractValidator<RenameTag>
+{
+    public RenameTagValidator() => RuleFor(c => c.Name).TagName();
+}
+
+public sealed class RenameTagHandler(ITagRepository tags) : ICommandHandler<RenameTag, TagResponse>
+{
+    public async ValueTask<TagResponse> Handle(RenameTag command, CancellationToken cancellationToken)
+    {
+        var tag = await tags.FindAsync(command.Id, cancellationToken) ?? throw NotFoundProblem.For("tag", command.Id);
+        tag.Rename(command.Name);
+        return TagResponse.From(tag, await tags.CountArticlesAsync(tag.Id, cancellationToken));
+    }
+}
