@@ -11,24 +11,41 @@ ratio() { # a / b, as ×n.nn
     awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "×%.2f", a / b }'
 }
 
-TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status |
-|---|---:|---:|---:|---:|"
+spread() { [ -s "$RAW/$1.jsonl" ] && jq -rs 'map(.rps) | "\(min | floor)–\(max | floor)"' "$RAW/$1.jsonl" || echo "–"; }
+
+TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status | req/s of each run (min–max) |
+|---|---:|---:|---:|---:|---:|"
 for key in "${SCENARIOS[@]}"; do
     if [ -n "${UNAVAILABLE[$key]}" ]; then
-        TABLE+=$'\n'"| ${LABEL[$key]} | ${UNAVAILABLE[$key]} | – | – | – |"
+        TABLE+=$'\n'"| ${LABEL[$key]} | ${UNAVAILABLE[$key]} | – | – | – | – |"
         continue
     fi
-    TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) |"
+    TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) | $(spread "$key") |"
 done
 
-RATIOS="- API / pgbench, article by slug (req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
-- Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"): p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)"), req/s $(ratio "$(value deep rps)" "$(value list rps)") (target: latency within ×1.2)
-- 304 / full response, same 200 articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)") (target: ≥ ×3)"
+# target LABEL VALUE COMPARISON LIMIT: "✓"/"✗" line for a stated target, or "n/a" when not measured.
+target() {
+    local verdict
+    if [ "$2" = null ] || [ "$2" = n/a ]; then echo "- $1: n/a"; return; fi
+    verdict="$(awk -v v="${2#×}" -v l="$4" -v op="$3" 'BEGIN { ok = (op == "<" ? v < l : v >= l); print ok ? "✓" : "✗" }')"
+    echo "- $verdict $1: $2 (target $3 $4)"
+}
+
+RATIOS="- API / pgbench, article by slug (uncached article vs the database alone, req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
+- Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"), uncached: p50 $(ratio "$(value deep_uncached p50_ms)" "$(value list_uncached p50_ms)"), p99 $(ratio "$(value deep_uncached p99_ms)" "$(value list_uncached p99_ms)"), req/s $(ratio "$(value deep_uncached rps)" "$(value list_uncached rps)"); from the output cache: p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)")
+- 304 / full response, the same 200 hot articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)"); 304 / uncached article: $(ratio "$(value conditional rps)" "$(value article rps)")"
+
+TARGETS="$(target "article by slug, uncached, p99 (ms, issue 4)" "$(value article p99_ms)" "<" 20)
+$(target "list page 1, uncached, p99 (ms, issue 4)" "$(value list_uncached p99_ms)" "<" 20)
+$(target "list page 1, output cache, p99 (ms, issue 4)" "$(value list p99_ms)" "<" 20)
+$(target "deep page / page 1, uncached p99 (issue 4)" "$(ratio "$(value deep_uncached p99_ms)" "$(value list_uncached p99_ms)")" "<" 1.2)
+$(target "304 / full, same articles, req/s (issue 4)" "$(ratio "$(value conditional rps)" "$(value article_sample rps)")" ">=" 3)
+$(target "search p95, uncached, one client (ms, issue 6, at 100k)" "$(value search_single p95_ms)" "<" 30)"
 
 CPU_MODEL="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 MEMORY="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 PG_VERSION="$("$PGBIN/psql" -XtAc 'SHOW server_version')"
-COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src bench ':!bench/RESULTS.md' 2>/dev/null || echo ' (+ uncommitted changes)')"
 
 REPORT="# Benchmark results
 
@@ -41,7 +58,8 @@ $(date -u '+%Y-%m-%d %H:%M UTC') · commit $COMMIT · written by \`bench/run.sh\
 
 ## Parameters
 - $(fmt "$SEEDED" 0) published articles (seed $SEED), $([ -n "$API_URL" ] && echo "the API already running at $API_URL" || echo "API in Release with \`ASPNETCORE_ENVIRONMENT=Production\`, started by run.sh")
-- wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run, median of $RUNS runs (each column's median on its own), after a $WARMUP warm-up per scenario
+- wrk: $THREADS threads, $CONNECTIONS connections (unless the scenario says otherwise), $DURATION per run, median of $RUNS runs (each column's median on its own), after a $WARMUP warm-up per scenario
+- *output cache*: the same URLs again and again, as readers hit them; *uncached*: a unique ignored query parameter on every request, so the handler and the database answer (\`bench/wrk/requests.lua\`)
 - pgbench: $CONNECTIONS clients, $THREADS threads, prepared statements, \`bench/pgbench/article-by-slug.sql\` (the article row with section, tags and authors, for a random slug)
 
 ## Results
@@ -51,6 +69,9 @@ API process peak RSS (VmHWM): $([ "$PEAK_RSS_KB" = null ] && echo "not measured 
 
 ## Ratios
 $RATIOS
+
+## Targets
+$TARGETS
 
 Raw wrk and pgbench output: \`bench/results-raw/$STAMP/\` (not committed)."
 

@@ -10,7 +10,7 @@ const string Usage = """
     Newsroom.Bench: a deterministic French corpus for load tests (see bench/README.md).
 
       seed --articles 100000 [--seed 42] [--connection "..."] [--data-dir bench/.data]
-           [--workers N] [--batch 1000] [--drop-indexes] [--reset] [--site-host localhost]
+           [--workers N] [--writers N] [--batch 1000] [--drop-indexes] [--reset] [--site-host localhost]
           Fills the database (default: database newsroom_bench on a local cluster kept in the data folder),
           writes <data-dir>/slugs.txt and <data-dir>/search-queries.txt. Re-running with the same count is a no-op.
       preview [--seed 42] [--from 0] [--count 1]
@@ -78,6 +78,7 @@ static async Task<int> SeedAsync(BenchArguments arguments, CancellationToken ct)
     var connection = arguments.String("connection");
     var dataDirectory = DataDirectory(arguments);
     var workers = arguments.Int("workers", Environment.ProcessorCount);
+    var writers = arguments.Int("writers", Environment.ProcessorCount);
     var batch = arguments.Int("batch", 1000);
     var dropIndexes = arguments.Flag("drop-indexes");
     var reset = arguments.Flag("reset");
@@ -101,7 +102,7 @@ static async Task<int> SeedAsync(BenchArguments arguments, CancellationToken ct)
             await DropDatabaseAsync(connectionString, ct);
         }
 
-        var options = new SeedOptions(articles, seed, connectionString, dataDirectory, Math.Max(1, batch), Math.Max(1, workers),
+        var options = new SeedOptions(articles, seed, connectionString, dataDirectory, Math.Max(1, batch), Math.Max(1, workers), Math.Max(1, writers),
             DropIndexes: dropIndexes, OwnCluster: cluster is not null, siteHost);
         await new BenchSeeder(options, Console.Out).RunAsync(ct);
         return 0;

@@ -175,6 +175,11 @@ internal sealed class ArticleWriter
             sentences.Add(s.Sentence());
         }
 
+        if (Rng.Chance(0.04))
+        {
+            sentences.Insert(Rng.Next(1, sentences.Count), RareTerms.Sentence(Rng, p.Apostrophe));
+        }
+
         // Inline Markdown an editor would use: a bold key phrase, a link to a source or to the archive.
         if (Rng.Chance(0.12))
         {

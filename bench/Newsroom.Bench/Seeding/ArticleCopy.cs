@@ -13,9 +13,21 @@ internal static class ArticleCopy
         "id, title, slug, standfirst, body, body_html, body_text, word_count, reading_time_minutes, section_id, status, " +
         "publish_at, published_at, first_published_at, created_at, updated_at, created_by, revision_count, cover_image, sources";
 
-    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<GeneratedArticle> batch, CancellationToken ct)
+    /// <summary>Columns that only some versions of the schema have, so the seeder works on any branch of the repo.</summary>
+    public sealed record OptionalColumns(bool SearchTags)
     {
-        await using (var articles = await connection.BeginBinaryImportAsync($"COPY articles ({ArticleColumns}) FROM STDIN (FORMAT BINARY)", ct))
+        public static async Task<OptionalColumns> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
+        {
+            await using var command = db.CreateCommand(
+                "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'articles' AND column_name = 'search_tags')");
+            return new OptionalColumns((bool)(await command.ExecuteScalarAsync(ct))!);
+        }
+    }
+
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<GeneratedArticle> batch, OptionalColumns optional, CancellationToken ct)
+    {
+        var columns = ArticleColumns + (optional.SearchTags ? ", search_tags" : "");
+        await using (var articles = await connection.BeginBinaryImportAsync($"COPY articles ({columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var a in batch)
             {
@@ -49,6 +61,11 @@ internal static class ArticleCopy
                 }
 
                 await articles.WriteAsync(a.SourcesJson, NpgsqlDbType.Jsonb, ct);
+                if (optional.SearchTags)
+                {
+                    // What Article.IndexTags stores: the tag names in the editor's order, for the search vector.
+                    await articles.WriteAsync(string.Join(" | ", a.Tags.Select(t => t.Name)), NpgsqlDbType.Varchar, ct);
+                }
             }
 
             await articles.CompleteAsync(ct);

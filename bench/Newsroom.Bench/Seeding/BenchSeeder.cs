@@ -15,6 +15,7 @@ internal sealed record SeedOptions(
     string DataDirectory,
     int BatchSize,
     int Workers,
+    int Writers,
     bool DropIndexes,
     bool OwnCluster,
     string SiteHost);
@@ -29,9 +30,15 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
     public async Task RunAsync(CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        await MigrateAsync(ct);
+        var migrated = await MigrateAsync(ct);
         await using var db = NpgsqlDataSource.Create(options.ConnectionString);
         var state = await SeedState.LoadAsync(db, options.Seed, ct);
+        if (migrated && state.Articles > 0)
+        {
+            log.WriteLine("Warning: migrations were applied to a database the bench had already filled; columns they added " +
+                          "(search_tags, say) are not backfilled for those articles. Use --reset for a corpus as the application would write it.");
+        }
+
         await RestoreIndexesAsync(db, ct); // left dropped by an interrupted run, if any
 
         if (state.Articles == options.Articles)
@@ -62,7 +69,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:0.0} s.");
     }
 
-    private async Task MigrateAsync(CancellationToken ct)
+    private async Task<bool> MigrateAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var context = CreateContext();
@@ -72,6 +79,8 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
             await context.Database.MigrateAsync(ct);
             log.WriteLine($"Applied {pending.Count} migration(s) in {clock.ElapsedMilliseconds} ms: {string.Join(", ", pending)}");
         }
+
+        return pending.Count > 0;
     }
 
     private async Task LoadAsync(NpgsqlDataSource db, Catalog catalog, int start, CancellationToken ct)
@@ -91,25 +100,31 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         }
 
         var slugs = await ExistingSlugsAsync(db, ct);
+        var optional = await ArticleCopy.OptionalColumns.ReadAsync(db, ct);
         var factory = new ArticleFactory(options.Seed, catalog, new ArticleBodyRenderer(options.SiteHost));
-        var batches = Channel.CreateBounded<GeneratedArticle[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<GeneratedArticle[]>(new BoundedChannelOptions(options.Writers + 1) { SingleReader = options.Writers == 1, SingleWriter = true });
         var metrics = new LoadMetrics(start, options.Articles, log);
 
-        log.WriteLine($"Seeding articles {start:N0} to {options.Articles:N0} (seed {options.Seed}, {options.Workers} rendering workers, batches of {options.BatchSize:N0})…");
+        log.WriteLine($"Seeding articles {start:N0} to {options.Articles:N0} (seed {options.Seed}, {options.Workers} rendering workers, " +
+                      $"{options.Writers} COPY connections, batches of {options.BatchSize:N0})…");
         var producer = Task.Run(() => ProduceAsync(factory, slugs, start, batches.Writer, metrics, ct), ct);
-        await using (var connection = await db.OpenConnectionAsync(ct))
+        // Several COPY connections: PostgreSQL computes generated columns (the search tsvector) in the backend that
+        // receives the rows, and one backend is one core. Batches may then commit out of order; SeedState repairs
+        // an interrupted load back to its longest complete prefix.
+        await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(async _ =>
         {
+            await using var connection = await db.OpenConnectionAsync(ct);
             await ExecuteAsync(connection, "SET synchronous_commit = off", ct);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 var copy = Stopwatch.StartNew();
                 await using var transaction = await connection.BeginTransactionAsync(ct);
-                await ArticleCopy.WriteAsync(connection, batch, ct);
+                await ArticleCopy.WriteAsync(connection, batch, optional, ct);
                 await SeedState.AdvanceAsync(connection, transaction, batch.Length, ct);
                 await transaction.CommitAsync(ct);
                 metrics.Copied(batch.Length, copy.Elapsed);
             }
-        }
+        }));
 
         await producer; // surfaces a generation failure
         metrics.Summary();
@@ -128,6 +143,21 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         }
 
         log.WriteLine($"VACUUM (ANALYZE) in {analyze.Elapsed.TotalSeconds:0.0} s.");
+        await RefreshSearchVocabularyAsync(db, ct);
+    }
+
+    // Typo corrections and completions read a materialized view of the corpus's words (when the schema has it); the
+    // API refreshes it every few minutes, the seeder at once so the first search already knows the corpus.
+    private async Task RefreshSearchVocabularyAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var exists = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pg_matviews WHERE schemaname = 'public' AND matviewname = 'search_words')");
+        if ((bool)(await exists.ExecuteScalarAsync(ct))!)
+        {
+            var clock = Stopwatch.StartNew();
+            await ExecuteAsync(db, "REFRESH MATERIALIZED VIEW search_words", ct);
+            await ExecuteAsync(db, "ANALYZE search_words", ct);
+            log.WriteLine($"Refreshed the search vocabulary (search_words) in {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
     }
 
     private async Task ProduceAsync(ArticleFactory factory, HashSet<string> slugs, int start, ChannelWriter<GeneratedArticle[]> output, LoadMetrics metrics, CancellationToken ct)

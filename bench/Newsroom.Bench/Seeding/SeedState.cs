@@ -29,9 +29,13 @@ internal sealed record SeedState(int Seed, int Articles)
             if (await reader.ReadAsync(ct))
             {
                 var state = new SeedState(reader.GetInt32(0), reader.GetInt32(1));
-                return state.Seed == seed
-                    ? state
-                    : throw new UsageException($"The database was seeded with --seed {state.Seed}, not {seed}. Use --reset to start again.");
+                if (state.Seed != seed)
+                {
+                    throw new UsageException($"The database was seeded with --seed {state.Seed}, not {seed}. Use --reset to start again.");
+                }
+
+                await reader.DisposeAsync();
+                return state with { Articles = await KeepCompletePrefixAsync(db, ct) };
             }
         }
 
@@ -52,6 +56,32 @@ internal sealed record SeedState(int Seed, int Articles)
         }
 
         return new SeedState(seed, 0);
+    }
+
+    /// <summary>
+    /// Batches written by parallel connections commit in any order, so a load killed half-way can leave article 5,001
+    /// without article 4,001. Articles after the first gap are deleted (their links cascade), so a resumed load
+    /// continues from a corpus that is exactly the first N articles.
+    /// </summary>
+    private static async Task<int> KeepCompletePrefixAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var repair = new NpgsqlCommand(
+            """
+            WITH prefix AS (
+                -- The end of the run that starts at 1: the smallest n whose successor is missing (0 without article 1).
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM bench.slugs WHERE n = 1)
+                            THEN (SELECT min(n) FROM bench.slugs s WHERE NOT EXISTS (SELECT 1 FROM bench.slugs p WHERE p.n = s.n + 1))
+                            ELSE 0 END AS n),
+            orphans AS (DELETE FROM bench.slugs WHERE n > (SELECT n FROM prefix) RETURNING slug),
+            gone AS (DELETE FROM articles WHERE slug IN (SELECT slug FROM orphans))
+            UPDATE bench.seed_info SET articles = (SELECT n FROM prefix)
+            RETURNING articles
+            """, connection, transaction);
+        var articles = (int)(await repair.ExecuteScalarAsync(ct))!;
+        await transaction.CommitAsync(ct);
+        return articles;
     }
 
     /// <summary>Counts a batch in the same transaction as its rows, so the count never runs ahead of the data.</summary>
