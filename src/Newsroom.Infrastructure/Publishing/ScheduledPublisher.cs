@@ -72,13 +72,11 @@ public sealed partial class ScheduledPublisher(
             return 0;
         }
 
-        var references = scope.ServiceProvider.GetRequiredService<IArticleReferences>();
+        // The same revision an editor's publication records; outside a request nobody is signed in, so it is the system's.
+        var writing = scope.ServiceProvider.GetRequiredService<ArticleWriting>();
         foreach (var article in due.Where(a => a.GoLiveIfDue(now)))
         {
-            var content = article.Content;
-            var snapshot = new ArticleSnapshot(content.Title, article.Slug, content.Standfirst, content.Body, content.SectionId,
-                await references.TagNamesAsync(content.TagIds, cancellationToken), content.AuthorIds, content.Sources, content.CoverImage, article.Status);
-            db.ArticleRevisions.Add(new ArticleRevision(article.Id, article.NextRevisionNumber(), "published", ["status"], snapshot, null, now));
+            await writing.RecordRevisionAsync(article, "published", ["status"], null, cancellationToken);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
