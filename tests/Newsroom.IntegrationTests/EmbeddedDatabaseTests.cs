@@ -150,6 +150,7 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         {
             return File.ReadAllText(Path.Combine(processDirectory, "cmdline")).Replace('\0', ' ');
         }
+        // A process listed in /proc can exit before its command line is read.
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "";

@@ -99,7 +99,7 @@ public sealed class TagRepositoryTests(NewsroomApiFactory api) : IClassFixture<N
         var created = Assert.Single(await first.ServiceProvider.GetRequiredService<ITagRepository>().EnsureTagsAsync(["Vision Pro"], CancellationToken.None));
 
         var second = Task.Run(() => EnsureAsync("vision  pro"));
-        await Task.Delay(300);
+        Assert.True(await SomeoneWaitsOnALockAsync(), "The second caller never blocked on the first transaction's uncommitted tag.");
         Assert.False(second.IsCompleted, "The second caller must wait for the first transaction's uncommitted tag.");
         await transaction.CommitAsync(CancellationToken.None);
         await transaction.DisposeAsync();
@@ -121,5 +121,25 @@ public sealed class TagRepositoryTests(NewsroomApiFactory api) : IClassFixture<N
 
         Assert.Equal(0, await CountTagsAsync("annule"));
         Assert.Equal("annule", Assert.Single(await EnsureAsync("Annulé")).Slug);
+    }
+
+    /// <summary>Waits until a session of this database is blocked on a lock (PostgreSQL says so), rather than for a guessed time.</summary>
+    private async Task<bool> SomeoneWaitsOnALockAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var waiting = await db.Database.SqlQuery<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
+            if (waiting > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        return false;
     }
 }

@@ -95,6 +95,7 @@ internal sealed class ClusterFolder
         {
             lines = ReadShared(Path.Combine(ClusterDirectory, "postmaster.pid"), maxBytes: 4096).Split('\n');
         }
+        // Boundary with the server's own file: one being written or removed right now reads as no server.
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
@@ -144,6 +145,7 @@ internal sealed class ClusterFolder
             using var process = Process.GetProcessById(pid.ProcessId);
             return process.ProcessName.Contains("postgres", StringComparison.Ordinal);
         }
+        // The process exited between reading its id and inspecting it: not a server of ours.
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
@@ -179,6 +181,7 @@ internal sealed class ClusterFolder
             var lines = ReadShared(LogFile, maxBytes: 64 * 1024).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             return string.Join('\n', lines.TakeLast(lineCount));
         }
+        // Only used to explain another failure: an unreadable log must not hide that failure.
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "(no server log)";
