@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
         services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
         services.AddHostedService<Search.SearchVocabularyRefresher>();
+        services.AddScoped<Reading.PublicArticleRows>();
         services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));

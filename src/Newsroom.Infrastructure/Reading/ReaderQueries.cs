@@ -4,7 +4,7 @@ using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
 using Newsroom.Domain.Articles;
 using Newsroom.Infrastructure.Persistence;
-using Newsroom.Infrastructure.Repositories;
+using Npgsql;
 
 namespace Newsroom.Infrastructure.Reading;
 
@@ -13,9 +13,17 @@ namespace Newsroom.Infrastructure.Reading;
 /// withdrawn or future article can't reach a list, a count, a related list or a navigation link.
 /// Lists are keyset pages on (published_at, id), served by a partial index of public articles.
 /// </summary>
-internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
+internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows) : IReaderQueries
 {
     public const int RelatedCount = 6;
+
+    /// <summary>Newest articles of each of the article's tags that may be related.</summary>
+    private const int TagCandidates = 40;
+
+    /// <summary>Newest articles of its section that may be related.</summary>
+    private const int SectionCandidates = 20;
+
+    private const string Visible = "a.status IN ('Published', 'Scheduled') AND a.published_at <= @now";
 
     public Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken) =>
         db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -34,46 +42,31 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
             query = query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create((DateTimeOffset?)cursor.Instant, cursor.Id)));
         }
 
-        var page = await Materialise(query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit + 1), cancellationToken);
-        var hasMore = page.Count > limit;
-        page = page.Take(limit).ToList();
-        var names = await ArticleNames.LoadAsync(db, page, cancellationToken);
+        // The page's keys from the index alone, then its teasers in one round trip.
+        var keys = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit + 1)
+            .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value }).ToListAsync(cancellationToken);
+        var page = keys.Take(limit).ToList();
+        var teasers = await rows.TeasersAsync(page.Select(k => k.Id).ToList(), now, cancellationToken);
         return new CursorPage<PublicArticleSummary>(
-            page.Select(names.Summary).ToList(),
-            hasMore ? new KeysetCursor(page[^1].PublishedAt!.Value, page[^1].Id).Encode() : null);
+            page.Where(k => teasers.ContainsKey(k.Id)).Select(k => teasers[k.Id]).ToList(),
+            keys.Count > limit ? new KeysetCursor(page[^1].PublishedAt, page[^1].Id).Encode() : null);
     }
 
     public async Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var article = (await Materialise(db.Articles.AsNoTracking().PublicAt(now).Where(a => a.Slug == slug), cancellationToken)).FirstOrDefault();
+        var article = await rows.PageBySlugAsync(slug, now, cancellationToken);
         if (article is null)
         {
             return null;
         }
 
-        var around = db.Articles.AsNoTracking().PublicAt(now).Where(a => a.Id != article.Id);
-        if (navigation == Navigation.Section)
-        {
-            around = around.Where(a => a.SectionId == article.SectionId);
-        }
-
-        // Ids first (index-only lookups), then every teaser of the page in one batch: a cache miss costs a dozen
-        // round trips rather than three per neighbour.
-        var (at, id) = (article.PublishedAt, article.Id);
-        var previousId = await around.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        var nextId = await around.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create(at, id)))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        var relatedIds = await RelatedIdsAsync(article, now, cancellationToken);
-
-        var wanted = relatedIds.Concat(new[] { previousId, nextId }.OfType<Guid>()).Distinct().ToList();
-        var teasers = wanted.Count == 0 ? [] : await Materialise(db.Articles.AsNoTracking().IgnoreAutoIncludes().Where(a => wanted.Contains(a.Id)), cancellationToken);
-        var byId = teasers.ToDictionary(a => a.Id);
-        var names = await ArticleNames.LoadAsync(db, [article, .. teasers], cancellationToken);
-        return names.Page(article,
-            relatedIds.Where(byId.ContainsKey).Select(r => names.Summary(byId[r])).ToList(),
-            previousId is { } p && byId.TryGetValue(p, out var previous) ? names.Summary(previous) : null,
-            nextId is { } n && byId.TryGetValue(n, out var next) ? names.Summary(next) : null);
+        var neighbours = await NeighboursAsync(article, navigation, now, cancellationToken);
+        var related = neighbours.Related;
+        var teasers = await rows.TeasersAsync([.. related, .. new[] { neighbours.Previous, neighbours.Next }.OfType<Guid>()], now, cancellationToken);
+        return article.Response(
+            related.Where(teasers.ContainsKey).Select(id => teasers[id]).ToList(),
+            neighbours.Previous is { } p ? teasers.GetValueOrDefault(p) : null,
+            neighbours.Next is { } n ? teasers.GetValueOrDefault(n) : null);
     }
 
     public async Task<string?> CurrentSlugOfAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -82,22 +75,53 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
                where history.Slug == oldSlug
                select article.Slug).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// From the per-UTC-month counts the database keeps (migration ArchiveMonthCounts), without reading the articles:
+    /// a site month is its UTC month, plus the articles between the site's and UTC's midnights at its start, minus
+    /// those at the start of the next month (the signs turn for zones west of UTC), minus what is scheduled but
+    /// not yet due. Only the articles of those few hours are read, through the public-order index.
+    /// </summary>
     public async Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<ArchiveMonth>($"""
-            SELECT extract(year FROM published_at AT TIME ZONE {zone.Id})::int AS "Year",
-                   extract(month FROM published_at AT TIME ZONE {zone.Id})::int AS "Month",
-                   count(*)::int AS "Count"
-            FROM articles
-            WHERE status IN ('Published', 'Scheduled') AND published_at <= {now.ToUniversalTime()}
-            GROUP BY 1, 2
-            ORDER BY 1 DESC, 2 DESC
+            WITH counted AS (
+                SELECT month, count FROM article_month_counts WHERE count > 0
+            ), candidates AS (
+                SELECT month + step * interval '1 month' AS month FROM counted, (VALUES (-1), (0), (1)) AS steps(step)
+            ), bounds AS (
+                SELECT month, (month AT TIME ZONE {zone.Id}) AS site_start, (month AT TIME ZONE 'UTC') AS utc_start
+                FROM (SELECT month FROM candidates UNION SELECT month + interval '1 month' FROM candidates) m
+            ), shifts AS (
+                SELECT b.month,
+                       CASE WHEN b.site_start < b.utc_start
+                            THEN (SELECT count(*) FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= {now.ToUniversalTime()}
+                                  AND a.published_at >= b.site_start AND a.published_at < b.utc_start)
+                            ELSE -(SELECT count(*) FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= {now.ToUniversalTime()}
+                                  AND a.published_at >= b.utc_start AND a.published_at < b.site_start)
+                       END AS shift
+                FROM bounds b
+            ), not_yet AS (
+                SELECT date_trunc('month', a.published_at AT TIME ZONE 'UTC') AS month, count(*) AS count
+                FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at > {now.ToUniversalTime()}
+                GROUP BY 1
+            ), site AS (
+                SELECT c.month, coalesce(n.count, 0) - coalesce(f.count, 0) + s.shift - coalesce(s_next.shift, 0) AS count
+                FROM (SELECT DISTINCT month FROM candidates) c
+                JOIN shifts s ON s.month = c.month
+                LEFT JOIN shifts s_next ON s_next.month = c.month + interval '1 month'
+                LEFT JOIN counted n ON n.month = c.month
+                LEFT JOIN not_yet f ON f.month = c.month
+            )
+            SELECT extract(year FROM month)::int AS "Year", extract(month FROM month)::int AS "Month", count::int AS "Count"
+            FROM site
+            WHERE count > 0
+            ORDER BY month DESC
             """).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var articles = await Materialise(Filtered(filter, now).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit), cancellationToken);
-        var names = await ArticleNames.LoadAsync(db, articles, cancellationToken);
-        return articles.Select(a => names.Page(a, [], null, null)).ToList();
+        var ids = await Filtered(filter, now).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        return await rows.PagesAsync(ids, now, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SitemapArticle>> SitemapArticlesAsync(DateTimeOffset? publishedSince, int limit, DateTimeOffset now, CancellationToken cancellationToken)
@@ -115,6 +139,76 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
                       orderby article.PublishedAt descending, article.Id descending
                       select new SitemapArticle(article.Slug, section.Slug, article.Title, article.PublishedAt!.Value, article.UpdatedAt))
             .Take(limit).ToListAsync(cancellationToken);
+    }
+
+    private sealed record Neighbours(List<Guid> Related, Guid? Previous, Guid? Next);
+
+    /// <summary>
+    /// Previous, next and "À lire également" in one round trip. Related: the editors' picks in their order, then the
+    /// best computed matches among a bounded candidate set — the newest articles of each of its tags (so a tag on
+    /// half the site costs no more than a rare one) and the newest of its section — ordered by most shared tags,
+    /// same section, closest title (pg_trgm), newest, then id: deterministic, never itself, never anything unpublished.
+    /// </summary>
+    private async Task<Neighbours> NeighboursAsync(PublicPageRow article, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var around = navigation == Navigation.Section ? "AND a.section_id = @section" : string.Empty;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            (SELECT 'p' AS kind, a.id, 0 AS position FROM articles a
+             WHERE {Visible} {around} AND (a.published_at, a.id) < (@at, @id)
+             ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
+            UNION ALL
+            (SELECT 'n', a.id, 0 FROM articles a
+             WHERE {Visible} {around} AND (a.published_at, a.id) > (@at, @id)
+             ORDER BY a.published_at, a.id LIMIT 1)
+            UNION ALL
+            (SELECT 'r', p.related_article_id, p.position FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
+             WHERE p.article_id = @id AND {Visible}
+             ORDER BY p.position)
+            UNION ALL
+            (WITH tagged AS (
+                 SELECT x.article_id AS id, count(*)::int AS shared
+                 FROM unnest(@tags) AS tag(id)
+                 CROSS JOIN LATERAL (SELECT t.article_id FROM article_tags t WHERE t.tag_id = tag.id ORDER BY t.article_id DESC LIMIT {TagCandidates}) x
+                 GROUP BY x.article_id
+                 ORDER BY shared DESC, id DESC
+                 LIMIT {TagCandidates}
+             ), candidates AS (
+                 SELECT id, max(shared) AS shared FROM (
+                     SELECT id, shared FROM tagged
+                     UNION ALL
+                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = @section AND {Visible} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
+                 ) u GROUP BY id
+             )
+             SELECT 'c', a.id, 100 + row_number() OVER (ORDER BY c.shared DESC, (a.section_id = @section) DESC, similarity(a.title, @title) DESC, a.published_at DESC, a.id DESC)
+             FROM candidates c JOIN articles a ON a.id = c.id
+             WHERE a.id <> @id AND {Visible}
+             ORDER BY 3 LIMIT {RelatedCount})
+            """, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        command.Parameters.AddWithValue("at", article.PublishedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("id", article.Summary.Id);
+        command.Parameters.AddWithValue("section", article.SectionId);
+        command.Parameters.AddWithValue("title", article.Summary.Title);
+        command.Parameters.AddWithValue("tags", article.TagIds);
+        Guid? previous = null, next = null;
+        var picked = new List<(int Position, Guid Id)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(1);
+                switch (reader.GetString(0))
+                {
+                    case "p": previous = id; break;
+                    case "n": next = id; break;
+                    default: picked.Add((Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), id)); break;
+                }
+            }
+        }
+
+        var related = picked.OrderBy(r => r.Position).Select(r => r.Id).Where(id => id != article.Summary.Id).Distinct().Take(RelatedCount).ToList();
+        return new Neighbours(related, previous, next);
     }
 
     private IQueryable<Article> Filtered(PublicArticleFilter filter, DateTimeOffset now)
@@ -146,44 +240,5 @@ internal sealed class ReaderQueries(NewsroomDbContext db) : IReaderQueries
         }
 
         return query;
-    }
-
-    /// <summary>Loads the rows with their tag and byline links in one round trip (a handful of links each), nothing else.</summary>
-    private static Task<List<Article>> Materialise(IQueryable<Article> query, CancellationToken cancellationToken) =>
-        query.Include(a => a.Tags).Include(a => a.Authors).AsSingleQuery().ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// "À lire également": the editors' picks, then the best computed matches among a bounded candidate set (the newest
-    /// articles sharing a tag, and the newest of the section): most shared tags, same section, closest title
-    /// (pg_trgm), newest, then id — deterministic, never itself, never anything unpublished.
-    /// </summary>
-    private async Task<List<Guid>> RelatedIdsAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var utcNow = now.ToUniversalTime();
-        var tagIds = article.Tags.Select(t => t.TagId).ToArray();
-        var picked = await db.Database.SqlQuery<Guid>($"""
-            SELECT p.related_article_id AS "Value"
-            FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
-            WHERE p.article_id = {article.Id} AND a.status IN ('Published', 'Scheduled') AND a.published_at <= {utcNow}
-            ORDER BY p.position
-            """).ToListAsync(cancellationToken);
-        var computed = await db.Database.SqlQuery<Guid>($"""
-            WITH candidates AS (
-                (SELECT t.article_id AS id FROM article_tags t WHERE t.tag_id = ANY({tagIds}) ORDER BY t.article_id DESC LIMIT 150)
-                UNION
-                (SELECT a.id FROM articles a
-                 WHERE a.section_id = {article.SectionId} AND a.status IN ('Published', 'Scheduled') AND a.published_at <= {utcNow}
-                 ORDER BY a.published_at DESC LIMIT 50)
-            )
-            SELECT a.id AS "Value"
-            FROM articles a JOIN candidates c ON c.id = a.id
-            WHERE a.id <> {article.Id} AND a.status IN ('Published', 'Scheduled') AND a.published_at <= {utcNow}
-            ORDER BY (SELECT count(*) FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ANY({tagIds})) DESC,
-                     (a.section_id = {article.SectionId}) DESC,
-                     similarity(a.title, {article.Title}) DESC,
-                     a.published_at DESC, a.id DESC
-            LIMIT {RelatedCount}
-            """).ToListAsync(cancellationToken);
-        return picked.Concat(computed).Where(id => id != article.Id).Distinct().Take(RelatedCount).ToList();
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Application.Search;
 using Newsroom.Application.Site;
 using Newsroom.Infrastructure.Persistence;
-using Newsroom.Infrastructure.Repositories;
+using Newsroom.Infrastructure.Reading;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,7 +15,7 @@ namespace Newsroom.Infrastructure.Search;
 /// the French stemmer and an unaccenting French configuration; the query asks both. Ranking runs over a bounded set
 /// (the newest matches), is blended with recency and tie-broken by id; highlights are made for the returned page only.
 /// </summary>
-internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
+internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicArticleRows rows, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
 {
     /// <summary>Private-use characters: they can't come from an article, so they mark matches safely through HTML escaping.</summary>
     private const string MarkStart = "\uE000";
@@ -82,11 +82,8 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, IOption
         }
 
         var facets = await FacetsAsync(connection, query, filter, now, estimate, settings, cancellationToken);
-        var ids = hits.Select(h => h.Id).ToList();
-        var articles = await db.Articles.AsNoTracking().IgnoreAutoIncludes().Where(a => ids.Contains(a.Id))
-            .Include(a => a.Tags).Include(a => a.Authors).AsSplitQuery().ToListAsync(cancellationToken);
-        var names = await ArticleNames.LoadAsync(db, articles, cancellationToken);
-        var items = hits.Select(h => new SearchHit(names.Summary(articles.First(a => a.Id == h.Id)), Math.Round(h.Score, 6),
+        var teasers = await rows.TeasersAsync(hits.Select(h => h.Id).ToList(), now, cancellationToken);
+        var items = hits.Where(h => teasers.ContainsKey(h.Id)).Select(h => new SearchHit(teasers[h.Id], Math.Round(h.Score, 6),
             new SearchHighlights(Highlight(h.Title), Highlight(h.Excerpt)))).ToList();
         return new SearchResponse(query, total, estimate, items, facets, null);
     }

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Newsroom.Application.Articles;
+using Newsroom.Domain.Articles;
+using Newsroom.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Newsroom.Infrastructure.Reading;
+
+/// <summary>
+/// Readers' teasers and article pages, read in one round trip as one row per article: names of the section, tags
+/// and bylines come as arrays (no cartesian join, no name lookups afterwards), and only the columns readers see are
+/// read. A teaser never touches the body, its HTML or its plain text, which are the bulk of a row.
+/// Every query repeats the visibility rule, so an article withdrawn since its id was chosen is simply left out.
+/// </summary>
+internal sealed class PublicArticleRows(NewsroomDbContext db)
+{
+    private const string TeaserColumns = """
+        a.id, a.slug, a.title, a.standfirst, s.slug, s.name,
+        ARRAY(SELECT g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id ORDER BY t.position, g.id),
+        ARRAY(SELECT g.name FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id ORDER BY t.position, g.id),
+        ARRAY(SELECT u.slug FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id ORDER BY x.position, u.id),
+        ARRAY(SELECT u.name FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id ORDER BY x.position, u.id),
+        a.published_at, a.updated_at, a.reading_time_minutes, a.cover_image::text
+        """;
+
+    private const string PageColumns = $"""
+        {TeaserColumns},
+        a.body_html, a.sources::text, a.section_id, a.published_at,
+        ARRAY(SELECT t.tag_id FROM article_tags t WHERE t.article_id = a.id)
+        """;
+
+    private const string Visible = "a.status IN ('Published', 'Scheduled') AND a.published_at <= @now";
+
+    /// <summary>The public teasers of these articles, keyed by id; ids not (or no longer) public are absent.</summary>
+    public async Task<Dictionary<Guid, PublicArticleSummary>> TeasersAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var teasers = new Dictionary<Guid, PublicArticleSummary>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return teasers;
+        }
+
+        await using var command = await CommandAsync($"""
+            SELECT {TeaserColumns}
+            FROM articles a JOIN sections s ON s.id = a.section_id
+            WHERE a.id = ANY(@ids) AND {Visible}
+            """, now, cancellationToken);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var teaser = Teaser(reader);
+            teasers[teaser.Id] = teaser;
+        }
+
+        return teasers;
+    }
+
+    /// <summary>The public article with this exact slug, with what the page needs to find its neighbours.</summary>
+    public async Task<PublicPageRow?> PageBySlugAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync($"""
+            SELECT {PageColumns}
+            FROM articles a JOIN sections s ON s.id = a.section_id
+            WHERE a.slug = @slug AND {Visible}
+            """, now, cancellationToken);
+        command.Parameters.AddWithValue("slug", slug);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Page(reader) : null;
+    }
+
+    /// <summary>Public articles with their bodies (for feeds), in the order of <paramref name="ids"/>.</summary>
+    public async Task<List<PublicArticleResponse>> PagesAsync(IReadOnlyList<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = await CommandAsync($"""
+            SELECT {PageColumns}
+            FROM articles a JOIN sections s ON s.id = a.section_id
+            WHERE a.id = ANY(@ids) AND {Visible}
+            """, now, cancellationToken);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var pages = new Dictionary<Guid, PublicArticleResponse>(ids.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var page = Page(reader).Response([], null, null);
+                pages[page.Id] = page;
+            }
+        }
+
+        return ids.Where(pages.ContainsKey).Select(id => pages[id]).ToList();
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return command;
+    }
+
+    private static PublicArticleSummary Teaser(NpgsqlDataReader reader)
+    {
+        var tagSlugs = reader.GetFieldValue<string[]>(6);
+        var tagNames = reader.GetFieldValue<string[]>(7);
+        var authorSlugs = reader.GetFieldValue<string[]>(8);
+        var authorNames = reader.GetFieldValue<string[]>(9);
+        return new PublicArticleSummary(
+            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            new PublicSectionRef(reader.GetString(4), reader.GetString(5)),
+            tagSlugs.Select((s, i) => new PublicTagRef(s, tagNames[i])).ToList(),
+            authorSlugs.Select((s, i) => new PublicAuthorRef(s, authorNames[i])).ToList(),
+            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+            reader.GetFieldValue<DateTimeOffset>(11),
+            reader.GetInt32(12),
+            reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<CoverImage>(reader.GetString(13)));
+    }
+
+    private static PublicPageRow Page(NpgsqlDataReader reader) => new(
+        Teaser(reader),
+        reader.GetString(14),
+        reader.IsDBNull(15) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(15)) ?? [],
+        reader.GetGuid(16),
+        reader.GetFieldValue<DateTimeOffset>(17),
+        reader.GetFieldValue<Guid[]>(18));
+}
+
+/// <summary>A public article as its page is built: the teaser, the body, and the keys its neighbours are found by.</summary>
+internal sealed record PublicPageRow(PublicArticleSummary Summary, string BodyHtml, IReadOnlyList<ArticleSource> Sources, Guid SectionId, DateTimeOffset PublishedAt, Guid[] TagIds)
+{
+    public PublicArticleResponse Response(IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next) =>
+        new(Summary.Id, Summary.Slug, Summary.Title, Summary.Standfirst, Summary.Section, Summary.Tags, Summary.Authors,
+            Summary.PublishedAt, Summary.UpdatedAt, Summary.ReadingTimeMinutes, Summary.CoverImage, BodyHtml, Sources, related, previous, next);
+}
