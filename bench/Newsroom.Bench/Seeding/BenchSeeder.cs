@@ -99,6 +99,14 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
             log.WriteLine($"Dropped {dropped} secondary indexes for the load ({clock.ElapsedMilliseconds} ms).");
         }
 
+        // The archives' per-month counter trigger would serialise parallel COPY batches on the same month rows (and
+        // can deadlock them); it is off for the load and the counts are rebuilt once at the end.
+        var counted = await HasFunctionAsync(db, "newsroom_recount_article_months", ct);
+        if (counted)
+        {
+            await ExecuteAsync(db, "ALTER TABLE articles DISABLE TRIGGER USER", ct);
+        }
+
         var slugs = await ExistingSlugsAsync(db, ct);
         var optional = await ArticleCopy.OptionalColumns.ReadAsync(db, ct);
         var factory = new ArticleFactory(options.Seed, catalog, new ArticleBodyRenderer(options.SiteHost));
@@ -128,6 +136,11 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
 
         await producer; // surfaces a generation failure
         metrics.Summary();
+        if (counted)
+        {
+            await ExecuteAsync(db, "ALTER TABLE articles ENABLE TRIGGER USER", ct);
+            await ExecuteAsync(db, "SELECT newsroom_recount_article_months()", ct);
+        }
 
         if (options.DropIndexes)
         {
@@ -218,6 +231,13 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         }
 
         return slugs;
+    }
+
+    private static async Task<bool> HasFunctionAsync(NpgsqlDataSource db, string name, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = $1)");
+        command.Parameters.AddWithValue(name);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private async Task RestoreIndexesAsync(NpgsqlDataSource db, CancellationToken ct)
