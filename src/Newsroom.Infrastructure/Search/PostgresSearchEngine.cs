@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newsroom.Application.Search;
@@ -6,14 +8,21 @@ using Newsroom.Application.Site;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Reading;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Newsroom.Infrastructure.Search;
 
 /// <summary>
-/// Full-text search on the generated, weighted tsvector (title A, tags and standfirst B, body C), indexed with both
-/// the French stemmer and an unaccenting French configuration; the query asks both. Ranking runs over a bounded set
-/// (the newest matches), is blended with recency and tie-broken by id; highlights are made for the returned page only.
+/// Full-text search in two tiers, so that a word found in half the corpus costs about what a rare one does:
+/// 1. head matches (<c>articles.search_head</c>: title A, tags and standfirst B, small and kept in the row): the
+///    newest <see cref="SearchOptions.CandidateLimit"/> of them, ranked with <c>ts_rank</c> on that small vector;
+/// 2. then document matches (<c>article_search.document</c>: head plus body C, out of line): the newest as many,
+///    ranked on the whole document.
+/// Title and tag matches therefore always come before body-only ones; within a tier the rank is blended with
+/// recency and ties go to the higher id. The planner chooses per word between the GIN index and a walk down the
+/// publication order, which stops after enough matches. Counts and facets: exact when every match is among the
+/// candidates or the planner expects at most 1.2 × <see cref="SearchOptions.ExactCountLimit"/> (counted on the
+/// narrow <c>article_search</c> rows), otherwise the planner's estimate and the candidates' facets, flagged.
+/// Highlights are made for the returned page only.
 /// </summary>
 internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicArticleRows rows, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
 {
@@ -24,68 +33,244 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
     /// <summary>Weights of D, C, B, A: title above tags and standfirst, far above body.</summary>
     private const string Weights = "'{0.05, 0.1, 0.4, 1.0}'::float4[]";
 
+    /// <summary>
+    /// The query read by the French stemmer, OR by the unaccenting configuration; just one of them when both read it
+    /// the same (most words), which keeps the planner's match estimate from counting every word twice. Built from
+    /// immutable functions of the parameter, so each plan is made for the query's actual words.
+    /// </summary>
     private const string Query = """
-        (websearch_to_tsquery('pg_catalog.french', @q) || websearch_to_tsquery('public.french_unaccent', public.newsroom_search_text(@q)))
+        (CASE WHEN websearch_to_tsquery('pg_catalog.french', @q) = websearch_to_tsquery('public.french_unaccent', public.newsroom_search_text(@q))
+              THEN websearch_to_tsquery('pg_catalog.french', @q)
+              ELSE websearch_to_tsquery('pg_catalog.french', @q) || websearch_to_tsquery('public.french_unaccent', public.newsroom_search_text(@q)) END)
         """;
 
-    private const string Visible = """
-        a.status IN ('Published', 'Scheduled') AND a.published_at <= @now
-        AND (@section::uuid IS NULL OR a.section_id = @section)
-        AND (@tag::uuid IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = @tag))
-        AND (@author::uuid IS NULL OR EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = @author))
-        AND (@from::timestamptz IS NULL OR a.published_at >= @from)
-        AND (@to::timestamptz IS NULL OR a.published_at <= @to)
-        """;
+    /// <summary>Characters of the body an excerpt is first looked for in.</summary>
+    private const int ExcerptWindow = 1000;
+
+    /// <summary>Rank normalisation: divided by 1 + log(length), then mapped into [0, 1) (rank / (rank + 1)).</summary>
+    private const string Normalisation = "1 | 32";
+
+    private const string Recency = "(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {0}.published_at)) / 86400.0 / @halfLife))";
 
     public async Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var connection = await OpenAsync(cancellationToken);
-
-        var (total, estimate) = await CountAsync(connection, query, filter, now, settings.ExactCountLimit, cancellationToken);
-        if (total == 0)
+        // One snapshot for the count, the hits and the facets. Plans are made for each query's own words (a generic
+        // plan can't know whether a word is rare), and never as a sequential scan: it would decompress every
+        // article's document to test it.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        long documents;
+        await using (var setup = new NpgsqlBatch(connection, transaction)
         {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'article_search'::regclass"),
+                new NpgsqlBatchCommand("SET LOCAL enable_seqscan = off"),
+                new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = force_custom_plan"),
+            },
+        })
+        {
+            documents = (long)(await setup.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var candidateLimit = Math.Max(settings.CandidateLimit, offset + limit);
+        var expected = await EstimateAsync(connection, transaction, query, filter, now, cancellationToken);
+        var candidates = await CandidatesAsync(connection, transaction, query, filter, now, candidateLimit, WalkPublicationOrder(expected, documents, candidateLimit), settings, cancellationToken);
+        if (candidates.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
             return new SearchResponse(query, 0, false, [], new SearchFacets([], [], false), null);
         }
 
-        var hits = new List<(Guid Id, double Score, string Title, string Excerpt)>();
-        await using (var command = Command(connection, $"""
-            WITH candidates AS (
-                SELECT a.id, a.published_at, a.search_vector FROM articles a
-                WHERE {Visible} AND a.search_vector @@ {Query}
+        int total;
+        bool estimate;
+        SearchFacets facets;
+        if (candidates.Count(c => c.InDocumentTier) < candidateLimit)
+        {
+            // Fewer document matches than asked for: every match is here (a head match is a document match too).
+            (total, estimate, facets) = (candidates.Count, false, FacetsOf(candidates, false));
+        }
+        else if (expected <= settings.ExactCountLimit * 6L / 5)
+        {
+            (total, facets) = await ExactFacetsAsync(connection, transaction, query, filter, now, cancellationToken);
+            estimate = false;
+        }
+        else
+        {
+            (total, estimate, facets) = ((int)Math.Min(int.MaxValue, Math.Max(expected, candidates.Count)), true, FacetsOf(candidates, true));
+        }
+
+        var page = candidates.Skip(offset).Take(limit).ToList();
+        var highlights = await HighlightsAsync(connection, transaction, query, page.Select(c => c.Id).ToArray(), page.Where(c => c.InHeadTier).Select(c => c.Id).ToArray(), cancellationToken);
+        var teasers = await rows.TeasersAsync(page.Select(c => c.Id).ToList(), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var items = page.Where(c => teasers.ContainsKey(c.Id) && highlights.ContainsKey(c.Id))
+            .Select(c => new SearchHit(teasers[c.Id], Math.Round(c.Score, 6), highlights[c.Id])).ToList();
+        return new SearchResponse(query, total, estimate, items, facets, null);
+    }
+
+    /// <param name="InDocumentTier">Among the newest document matches (whichever tier ranked it).</param>
+    private sealed record Candidate(Guid Id, double Score, bool InDocumentTier, string SectionSlug, string SectionName, int Year)
+    {
+        /// <summary>Ranked in the title/tags/standfirst tier, whose scores are 1 + rank (the document tier's are below 1).</summary>
+        public bool InHeadTier => Score >= 1;
+    }
+
+    /// <summary>Both tiers' candidates, best first (score, then id, as PostgreSQL orders them).</summary>
+    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, int candidateLimit, bool walkPublicationOrder, SearchOptions settings, CancellationToken cancellationToken)
+    {
+        // An order the publication index can't give makes the planner collect the matches from the GIN index.
+        var documentOrder = walkPublicationOrder ? "s.published_at DESC" : "s.published_at + interval '0 seconds' DESC";
+        await using var command = Command(connection, transaction, $"""
+            WITH head AS MATERIALIZED (
+                SELECT a.id, a.published_at, a.section_id, a.search_head FROM articles a
+                WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= @now AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}
                 ORDER BY a.published_at DESC, a.id DESC
                 LIMIT @candidates
-            ), ranked AS (
-                SELECT c.id,
-                       ts_rank({Weights}, c.search_vector, {Query}, 1)
-                         * (0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - c.published_at)) / 86400.0 / @halfLife)) AS score
-                FROM candidates c
-                ORDER BY score DESC, c.id DESC
-                LIMIT @limit OFFSET @offset
+            ), document AS MATERIALIZED (
+                SELECT s.article_id AS id, s.published_at, s.section_id FROM article_search s
+                WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
+                ORDER BY {documentOrder}, s.article_id DESC
+                LIMIT @candidates
+            ), scored AS (
+                SELECT h.id, h.published_at, h.section_id,
+                       EXISTS (SELECT 1 FROM document d WHERE d.id = h.id) AS in_document,
+                       1 + ts_rank({Weights}, h.search_head, {Query}, {Normalisation}) * {string.Format(System.Globalization.CultureInfo.InvariantCulture, Recency, "h")} AS score
+                FROM head h
+                UNION ALL
+                SELECT d.id, d.published_at, d.section_id, true,
+                       ts_rank({Weights}, s.document, {Query}, {Normalisation}) * {string.Format(System.Globalization.CultureInfo.InvariantCulture, Recency, "d")}
+                FROM document d JOIN article_search s ON s.article_id = d.id
+                WHERE NOT EXISTS (SELECT 1 FROM head h WHERE h.id = d.id)
             )
-            SELECT r.id, r.score,
-                   ts_headline('public.french_unaccent', a.title, {Query}, 'HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}'),
-                   ts_headline('public.french_unaccent', a.body_text, {Query}, 'MaxWords=35, MinWords=15, MaxFragments=1, StartSel={MarkStart}, StopSel={MarkEnd}')
-            FROM ranked r JOIN articles a ON a.id = r.id
-            ORDER BY r.score DESC, r.id DESC
-            """, query, filter, now))
+            SELECT c.id, c.score, c.in_document, sec.slug, sec.name, extract(year FROM c.published_at AT TIME ZONE @zone)::int
+            FROM scored c JOIN sections sec ON sec.id = c.section_id
+            ORDER BY c.score DESC, c.id DESC
+            """, query, filter, now);
+        command.Parameters.AddWithValue("candidates", candidateLimit);
+        command.Parameters.AddWithValue("halfLife", settings.RecencyHalfLifeDays);
+        command.Parameters.AddWithValue("zone", site.TimeZone);
+        var candidates = new List<Candidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            command.Parameters.AddWithValue("candidates", settings.CandidateLimit);
-            command.Parameters.AddWithValue("halfLife", settings.RecencyHalfLifeDays);
-            command.Parameters.AddWithValue("limit", limit);
-            command.Parameters.AddWithValue("offset", offset);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            candidates.Add(new Candidate(reader.GetGuid(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The planner's estimate of the matches, from the words' statistics, without reading them.</summary>
+    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, $"""
+            EXPLAIN (FORMAT JSON) SELECT 1 FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
+            """, query, filter, now);
+        var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        using var json = JsonDocument.Parse(plan);
+        return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>
+    /// Whether the newest document matches are best found by walking the publication order and testing each
+    /// document (about 10 µs each: it is decompressed) until enough match, rather than by collecting every match
+    /// from the GIN index and sorting them (about 0.4 µs per match). The planner can't weigh the decompression, so
+    /// the choice is made here: walk when that reads fewer rows' worth of time.
+    /// </summary>
+    internal static bool WalkPublicationOrder(long expectedMatches, long documents, int candidates)
+    {
+        if (expectedMatches <= 0 || documents <= 0)
+        {
+            return false;
+        }
+
+        var walked = candidates * (double)documents / expectedMatches;
+        return walked * 10 < expectedMatches * 0.4;
+    }
+
+    private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, $"""
+            WITH counted AS (
+                SELECT s.section_id, extract(year FROM s.published_at AT TIME ZONE @zone)::int AS year, count(*)::int AS count
+                FROM article_search s
+                WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
+                GROUP BY GROUPING SETS ((s.section_id), (2))
+            )
+            SELECT sec.slug, sec.name, c.year, c.count FROM counted c LEFT JOIN sections sec ON sec.id = c.section_id
+            """, query, filter, now);
+        command.Parameters.AddWithValue("zone", site.TimeZone);
+        var sections = new List<SectionFacet>();
+        var years = new List<YearFacet>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
             while (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add((reader.GetGuid(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3)));
+                if (!reader.IsDBNull(0))
+                {
+                    sections.Add(new SectionFacet(reader.GetString(0), reader.GetString(1), reader.GetInt32(3)));
+                }
+                else if (!reader.IsDBNull(2))
+                {
+                    years.Add(new YearFacet(reader.GetInt32(2), reader.GetInt32(3)));
+                }
             }
         }
 
-        var facets = await FacetsAsync(connection, query, filter, now, estimate, settings, cancellationToken);
-        var teasers = await rows.TeasersAsync(hits.Select(h => h.Id).ToList(), now, cancellationToken);
-        var items = hits.Where(h => teasers.ContainsKey(h.Id)).Select(h => new SearchHit(teasers[h.Id], Math.Round(h.Score, 6),
-            new SearchHighlights(Highlight(h.Title), Highlight(h.Excerpt)))).ToList();
-        return new SearchResponse(query, total, estimate, items, facets, null);
+        return (sections.Sum(s => s.Count), Facets(sections, years, false));
+    }
+
+    private static SearchFacets FacetsOf(IReadOnlyList<Candidate> candidates, bool areEstimates) => Facets(
+        candidates.GroupBy(c => (c.SectionSlug, c.SectionName)).Select(g => new SectionFacet(g.Key.SectionSlug, g.Key.SectionName, g.Count())).ToList(),
+        candidates.GroupBy(c => c.Year).Select(g => new YearFacet(g.Key, g.Count())).ToList(),
+        areEstimates);
+
+    private static SearchFacets Facets(IEnumerable<SectionFacet> sections, IEnumerable<YearFacet> years, bool areEstimates) => new(
+        sections.OrderByDescending(s => s.Count).ThenBy(s => s.Slug, StringComparer.Ordinal).ToList(),
+        years.OrderByDescending(y => y.Year).ToList(),
+        areEstimates);
+
+    /// <summary>
+    /// The title with its matches marked, and an excerpt around a match. Parsing a whole body costs ~0.5 ms, so for
+    /// a title/tags/standfirst match the excerpt is its standfirst when the match is there (else the body's start),
+    /// and for a body match it is looked for in the body's first 1,000 characters, then in the whole body.
+    /// </summary>
+    private static async Task<Dictionary<Guid, SearchHighlights>> HighlightsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, Guid[] ids, Guid[] headIds, CancellationToken cancellationToken)
+    {
+        var highlights = new Dictionary<Guid, SearchHighlights>(ids.Length);
+        if (ids.Length == 0)
+        {
+            return highlights;
+        }
+
+        const string Options = $"'MaxWords=35, MinWords=15, MaxFragments=1, StartSel={MarkStart}, StopSel={MarkEnd}'";
+        // OFFSET 0 keeps the inner query apart, so each headline is computed once however often the outer one uses it.
+        await using var command = new NpgsqlCommand($"""
+            SELECT h.id, h.title,
+                   CASE WHEN strpos(h.first, '{MarkStart}') > 0 OR h.whole_body THEN h.first
+                        WHEN h.in_head THEN ts_headline('public.french_unaccent', left(h.body_text, {ExcerptWindow}), {Query}, {Options})
+                        ELSE ts_headline('public.french_unaccent', h.body_text, {Query}, {Options}) END
+            FROM (
+                SELECT a.id, a.body_text, a.id = ANY(@head) AS in_head, length(a.body_text) <= {ExcerptWindow} AS whole_body,
+                       ts_headline('public.french_unaccent', a.title, {Query}, 'HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}') AS title,
+                       CASE WHEN a.id = ANY(@head) THEN ts_headline('public.french_unaccent', a.standfirst, {Query}, {Options})
+                            ELSE ts_headline('public.french_unaccent', left(a.body_text, {ExcerptWindow}), {Query}, {Options}) END AS first
+                FROM articles a
+                WHERE a.id = ANY(@ids)
+                OFFSET 0
+            ) h
+            """, connection, transaction);
+        command.Parameters.AddWithValue("head", headIds);
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("ids", ids);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            highlights[reader.GetGuid(0)] = new SearchHighlights(Highlight(reader.GetString(1)), Highlight(reader.GetString(2)));
+        }
+
+        return highlights;
     }
 
     public async Task<string?> CorrectAsync(string query, CancellationToken cancellationToken)
@@ -163,58 +348,68 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
     }
 
-    private async Task<(int Total, bool Estimate)> CountAsync(NpgsqlConnection connection, string query, SearchFilter filter, DateTimeOffset now, int exactLimit, CancellationToken cancellationToken)
+    /// <summary>The reader's filters as SQL on the row aliased <paramref name="alias"/>; only the ones given, so each plan fits them.</summary>
+    private static string Filters(SearchFilter filter, string alias, string articleId)
     {
-        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {Visible} AND a.search_vector @@ {Query} LIMIT @cap) m", query, filter, now);
-        command.Parameters.AddWithValue("cap", exactLimit + 1);
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        return count > exactLimit ? (exactLimit, true) : (count, false);
-    }
-
-    private async Task<SearchFacets> FacetsAsync(NpgsqlConnection connection, string query, SearchFilter filter, DateTimeOffset now, bool estimate, SearchOptions settings, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, $"""
-            WITH matches AS (
-                SELECT a.section_id, a.published_at FROM articles a WHERE {Visible} AND a.search_vector @@ {Query}
-                ORDER BY a.published_at DESC LIMIT @cap
-            )
-            SELECT 's', s.slug, s.name, count(*)::int FROM matches m JOIN sections s ON s.id = m.section_id GROUP BY s.slug, s.name
-            UNION ALL
-            SELECT 'y', extract(year FROM m.published_at AT TIME ZONE @zone)::int::text, '', count(*)::int FROM matches m GROUP BY 2
-            """, query, filter, now);
-        command.Parameters.AddWithValue("cap", estimate ? settings.CandidateLimit : settings.ExactCountLimit);
-        command.Parameters.AddWithValue("zone", site.TimeZone);
-        var sections = new List<SectionFacet>();
-        var years = new List<YearFacet>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var sql = new StringBuilder();
+        if (filter.SectionId is not null)
         {
-            if (reader.GetString(0) == "s")
-            {
-                sections.Add(new SectionFacet(reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-            }
-            else
-            {
-                years.Add(new YearFacet(int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(3)));
-            }
+            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.section_id = @section");
         }
 
-        return new SearchFacets(
-            sections.OrderByDescending(s => s.Count).ThenBy(s => s.Slug, StringComparer.Ordinal).ToList(),
-            years.OrderByDescending(y => y.Year).ToList(),
-            estimate);
+        if (filter.TagId is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = {articleId} AND t.tag_id = @tag)");
+        }
+
+        if (filter.AuthorId is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = {articleId} AND x.author_id = @author)");
+        }
+
+        if (filter.From is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.published_at >= @from");
+        }
+
+        if (filter.To is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.published_at <= @to");
+        }
+
+        return sql.ToString();
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, string query, SearchFilter filter, DateTimeOffset now)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, SearchFilter filter, DateTimeOffset now)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.Add(new NpgsqlParameter("section", NpgsqlDbType.Uuid) { Value = (object?)filter.SectionId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("tag", NpgsqlDbType.Uuid) { Value = (object?)filter.TagId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("author", NpgsqlDbType.Uuid) { Value = (object?)filter.AuthorId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value });
+        if (filter.SectionId is { } section)
+        {
+            command.Parameters.AddWithValue("section", section);
+        }
+
+        if (filter.TagId is { } tag)
+        {
+            command.Parameters.AddWithValue("tag", tag);
+        }
+
+        if (filter.AuthorId is { } author)
+        {
+            command.Parameters.AddWithValue("author", author);
+        }
+
+        if (filter.From is { } from)
+        {
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        }
+
+        if (filter.To is { } to)
+        {
+            command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        }
+
         return command;
     }
 
