@@ -42,6 +42,29 @@ public sealed class PublicCachingTests(NewsroomApiFactory api) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_revalidation_that_misses_the_server_cache_refills_it()
+    {
+        var editor = await api.CreateClientAsAsync(Roles.Editor);
+        (await editor.PostAsJsonAsync("/api/v1/admin/sections", new { name = "Revalidée", description = "d’origine" })).EnsureSuccessStatusCode();
+        var url = "/api/v1/sections/revalidee";
+        var client = api.CreateClient();
+        var etag = (await client.GetAsync(url)).Headers.ETag!;
+
+        // Any committed change empties the server cache; this one leaves the section as it was.
+        (await editor.PostAsJsonAsync("/api/v1/admin/sections", new { name = "Une autre rubrique", description = "rien à voir" })).EnsureSuccessStatusCode();
+        var revalidated = await GetAsync(client, url, h => h.IfNoneMatch.Add(new EntityTagHeaderValue(etag.Tag, isWeak: true)));
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, revalidated.Headers.ETag);
+
+        // The revalidation stored the full answer: a change behind the API's back stays hidden until a real one.
+        await api.ExecuteBehindTheApiAsync($"UPDATE sections SET description = 'changée en douce' WHERE slug = 'revalidee'");
+        var plain = await client.GetAsync(url);
+        Assert.Equal(etag, plain.Headers.ETag);
+        Assert.Equal("d’origine", (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Authentication_never_changes_a_public_answer_and_admin_answers_are_never_stored()
     {
         var editor = await api.CreateClientAsAsync(Roles.Editor);

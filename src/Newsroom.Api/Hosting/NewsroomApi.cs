@@ -75,6 +75,7 @@ internal static class NewsroomApi
             ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Newsroom API v1");
             ui.DocumentTitle = "Newsroom API";
         });
+        app.UseConditionalPublicReads();
         app.UseOutputCache();
         app.UsePublicValidators();
         app.UseAuthentication();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 using Newsroom.Application.Common.Abstractions;
 
 namespace Newsroom.Api.Http;
@@ -28,6 +29,9 @@ internal static class PublicCaching
     public const string Policy = "public";
     public const string Tag = "public-content";
 
+    /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
+    private static readonly object RevalidatedKey = new();
+
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
@@ -38,9 +42,68 @@ internal static class PublicCaching
     }
 
     /// <summary>
-    /// Gives every successful public GET a strong ETag (a hash of the exact bytes) and Last-Modified, and answers
-    /// matching If-None-Match / If-Modified-Since with 304. Runs inside the output cache, so cached entries carry the
-    /// same validators and the output cache answers 304s for them without running anything.
+    /// Answers conditional public reads. Runs outside the output cache and hides the conditions from it and from the
+    /// handler, so that a revalidation which misses the cache still fills it with the full response; the answer is
+    /// turned into a bodiless 304 only on its way out, when its validators still match (If-None-Match, weak
+    /// comparison as RFC 9110 asks for GET; else If-Modified-Since against Last-Modified).
+    /// </summary>
+    public static IApplicationBuilder UseConditionalPublicReads(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Request.Headers;
+        var ifNoneMatch = headers.IfNoneMatch.ToString();
+        var ifModifiedSince = headers.IfModifiedSince.ToString();
+        if (!IsPublicRead(context.Request) || (ifNoneMatch.Length == 0 && ifModifiedSince.Length == 0))
+        {
+            await next(context);
+            return;
+        }
+
+        headers.Remove(HeaderNames.IfNoneMatch);
+        headers.Remove(HeaderNames.IfModifiedSince);
+        var response = context.Response;
+        await using var body = new NotModifiedFilter(response.Body, response);
+        response.Body = body;
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode == StatusCodes.Status200OK && IsNotModified(response.Headers, ifNoneMatch, ifModifiedSince))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.ContentType = default;
+                body.Discard = true;
+                context.Items[RevalidatedKey] = true;
+            }
+
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = body.Inner;
+        }
+    });
+
+    internal static bool IsNotModified(IHeaderDictionary response, string ifNoneMatch, string ifModifiedSince)
+    {
+        if (ifNoneMatch.Length > 0)
+        {
+            var etag = Opaque(response.ETag.ToString());
+            return etag.Length > 0 && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || Opaque(t) == etag);
+        }
+
+        return DateTimeOffset.TryParseExact(ifModifiedSince, "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && DateTimeOffset.TryParseExact(response.LastModified.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified)
+            && modified <= since;
+
+        static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+    }
+
+    /// <summary>
+    /// Gives every successful public GET a strong ETag (a hash of the exact bytes) and Last-Modified (when it was
+    /// generated). Runs inside the output cache, so cached entries carry the same validators.
     /// </summary>
     public static IApplicationBuilder UsePublicValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -64,17 +127,8 @@ internal static class PublicCaching
 
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsSpan(0, 16))}\"";
-            var generated = DateTimeOffset.UtcNow;
-            context.Response.Headers.ETag = etag;
-            context.Response.Headers.LastModified = generated.ToString("R", CultureInfo.InvariantCulture);
-            if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "*"))
-            {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                context.Response.ContentLength = null;
-                context.Response.Headers.ContentType = default;
-                return;
-            }
+            context.Response.Headers.ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsSpan(0, 16))}\"";
+            context.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
         }
 
         buffer.Position = 0;
@@ -108,10 +162,72 @@ internal static class PublicCaching
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            context.AllowCacheStorage &= context.HttpContext.Response.StatusCode == StatusCodes.Status200OK
-                && !context.HttpContext.Response.Headers.ContainsKey("Set-Cookie");
+            var http = context.HttpContext;
+            var ok = http.Response.StatusCode == StatusCodes.Status200OK
+                || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
+            context.AllowCacheStorage &= ok && !http.Response.Headers.ContainsKey("Set-Cookie");
             return ValueTask.CompletedTask;
         }
+    }
+
+    /// <summary>
+    /// Passes the body through, or drops it once the response has become a 304. The response is started before the
+    /// first write goes anywhere, so the OnStarting decision is always made first.
+    /// </summary>
+    private sealed class NotModifiedFilter(Stream inner, HttpResponse response) : Stream
+    {
+        public Stream Inner { get; } = inner;
+
+        public bool Discard { get; set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => Inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (!response.HasStarted)
+            {
+                response.StartAsync().GetAwaiter().GetResult();
+            }
+
+            if (!Discard)
+            {
+                Inner.Write(buffer, offset, count);
+            }
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!response.HasStarted)
+            {
+                await response.StartAsync(cancellationToken);
+            }
+
+            if (!Discard)
+            {
+                await Inner.WriteAsync(buffer, cancellationToken);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store) : IContentChangeNotifier
