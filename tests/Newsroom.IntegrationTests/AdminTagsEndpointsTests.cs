@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Infrastructure.Persistence;
 using Newsroom.Domain.Users;
 
 namespace Newsroom.IntegrationTests;
@@ -53,6 +56,33 @@ public sealed class AdminTagsEndpointsTests(NewsroomApiFactory api) : IClassFixt
         Assert.Equal(1, tag.GetProperty("articleCount").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/tags/intelligence-artificielle")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/tags/intelligence-artifficielle")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_knows_articles_by_their_tags_current_names_after_a_rename_a_merge_or_a_deletion()
+    {
+        var editor = await api.CreateClientAsAsync(Roles.Editor);
+        var author = await api.InsertAuthorAsync("Indexeur de tags");
+        var ids = await api.EnsureTagsAsync("Zeppelins", "Dirigeables", "Montgolfières");
+        var article = await api.InsertArticleAsync(SeededState.Published, [author], [ids[0], ids[2]]);
+
+        (await editor.PutAsJsonAsync($"/api/v1/admin/tags/{ids[0]}", new { name = "Aérostats" })).EnsureSuccessStatusCode();
+        Assert.Equal("Aérostats | Montgolfières", await SearchTagsAsync(article));
+        var found = await api.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?q=aerostats");
+        Assert.Contains(article, found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("article").GetProperty("id").GetGuid()));
+
+        (await editor.PostAsJsonAsync($"/api/v1/admin/tags/{ids[0]}/merge", new { targetId = ids[1] })).EnsureSuccessStatusCode();
+        Assert.Equal("Dirigeables | Montgolfières", await SearchTagsAsync(article));
+
+        (await editor.DeleteAsync($"/api/v1/admin/tags/{ids[2]}")).EnsureSuccessStatusCode();
+        Assert.Equal("Dirigeables", await SearchTagsAsync(article));
+    }
+
+    private async Task<string> SearchTagsAsync(Guid articleId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Articles.AsNoTracking()
+            .Where(a => a.Id == articleId).Select(a => a.SearchTags).SingleAsync();
     }
 
     [Fact]

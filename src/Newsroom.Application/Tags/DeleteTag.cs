@@ -1,4 +1,5 @@
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Tags;
@@ -6,13 +7,15 @@ namespace Newsroom.Application.Tags;
 /// <summary>Deletes a tag; the database removes it from its articles (the articles themselves stay).</summary>
 public sealed record DeleteTag(Guid Id) : ICommand;
 
-public sealed class DeleteTagHandler(ITagRepository tags) : ICommandHandler<DeleteTag>
+public sealed class DeleteTagHandler(ITagRepository tags, IUnitOfWork unitOfWork) : ICommandHandler<DeleteTag>
 {
     public async ValueTask<Unit> Handle(DeleteTag command, CancellationToken cancellationToken)
     {
         var tag = await tags.FindAsync(command.Id, cancellationToken) ?? throw NotFoundProblem.For("tag", command.Id);
-        await tags.TouchArticlesAsync(tag.Id, cancellationToken);
+        var filed = await tags.ArticleIdsAsync(tag.Id, cancellationToken);
         tags.Remove(tag);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await tags.ReindexArticlesAsync(filed, cancellationToken);
         return Unit.Value;
     }
 }

@@ -35,9 +35,13 @@ public interface ITagRepository
     /// <summary>Files the source's articles under the target (an article that had both keeps one link, at the lower position), then deletes the source.</summary>
     Task MergeAsync(Guid sourceId, Guid targetId, CancellationToken cancellationToken);
 
+    /// <summary>The articles filed under the tag.</summary>
+    Task<IReadOnlyList<Guid>> ArticleIdsAsync(Guid tagId, CancellationToken cancellationToken);
+
     /// <summary>
-    /// Gives the articles filed under the tag a new row version (their ETag), without touching their content or dates:
-    /// their list of tags is about to change behind their back, and an editor's stale copy must not be saved over it.
+    /// After their tags were renamed, merged or deleted: rewrites the articles' indexed tag names (what search finds
+    /// them by) from their current tags, which also gives them a new row version (their ETag), so an editor's stale
+    /// copy can't be saved over the change. Content and dates are untouched. Changes tracked so far must be saved first.
     /// </summary>
-    Task TouchArticlesAsync(Guid tagId, CancellationToken cancellationToken);
+    Task ReindexArticlesAsync(IReadOnlyCollection<Guid> articleIds, CancellationToken cancellationToken);
 }

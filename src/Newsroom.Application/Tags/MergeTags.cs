@@ -35,8 +35,9 @@ public sealed class MergeTagsHandler(ITagRepository tags) : ICommandHandler<Merg
             throw ValidationFailedProblem.ForField("targetId", "must be the id of an existing tag.");
         }
 
-        await tags.TouchArticlesAsync(command.Id, cancellationToken);
+        var moved = await tags.ArticleIdsAsync(command.Id, cancellationToken);
         await tags.MergeAsync(command.Id, command.TargetId, cancellationToken);
+        await tags.ReindexArticlesAsync(moved, cancellationToken);
         var target = await tags.FindAsync(command.TargetId, cancellationToken);
         return TagResponse.From(target!, await tags.CountArticlesAsync(command.TargetId, cancellationToken));
     }

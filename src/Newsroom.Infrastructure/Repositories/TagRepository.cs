@@ -97,11 +97,25 @@ internal sealed class TagRepository(NewsroomDbContext db, TimeProvider clock) : 
         await db.Database.ExecuteSqlAsync($"DELETE FROM tags WHERE id = {sourceId}", cancellationToken);
     }
 
-    public Task TouchArticlesAsync(Guid tagId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            UPDATE articles SET updated_at = updated_at
-            WHERE id IN (SELECT article_id FROM article_tags WHERE tag_id = {tagId})
+    public async Task<IReadOnlyList<Guid>> ArticleIdsAsync(Guid tagId, CancellationToken cancellationToken) =>
+        await db.Set<ArticleTag>().Where(t => t.TagId == tagId).Select(t => t.ArticleId).ToListAsync(cancellationToken);
+
+    /// <summary>The same format as <see cref="Article.IndexTags"/>: names in position order, joined by " | ".</summary>
+    public async Task ReindexArticlesAsync(IReadOnlyCollection<Guid> articleIds, CancellationToken cancellationToken)
+    {
+        if (articleIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = articleIds.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE articles a
+            SET search_tags = coalesce((SELECT string_agg(t.name, ' | ' ORDER BY l.position, t.id)
+                                        FROM article_tags l JOIN tags t ON t.id = l.tag_id WHERE l.article_id = a.id), '')
+            WHERE a.id = ANY({ids})
             """, cancellationToken);
+    }
 
     /// <summary>
     /// ON CONFLICT DO NOTHING waits for a concurrent insert of the same slug and then skips it, so two editors filing
