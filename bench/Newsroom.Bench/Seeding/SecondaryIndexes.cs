@@ -10,7 +10,7 @@ namespace Newsroom.Bench.Seeding;
 /// </summary>
 internal static class SecondaryIndexes
 {
-    public static readonly string[] Tables = ["articles", "article_tags", "article_authors"];
+    public static readonly string[] Tables = ["articles", "article_tags", "article_authors", "article_search"];
 
     public static async Task<int> DropAsync(NpgsqlDataSource db, CancellationToken ct)
     {
