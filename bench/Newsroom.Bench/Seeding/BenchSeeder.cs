@@ -39,8 +39,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
                           "(search_tags, say) are not backfilled for those articles. Use --reset for a corpus as the application would write it.");
         }
 
-        await RestoreIndexesAsync(db, ct); // left dropped by an interrupted run, if any
-
+        var loaded = false;
         if (state.Articles == options.Articles)
         {
             log.WriteLine($"Seeded already: {state.Articles:N0} articles (seed {options.Seed}).");
@@ -62,6 +61,15 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
             }
 
             await LoadAsync(db, catalog, state.Articles, ct);
+            loaded = true;
+        }
+
+        // Also what an interrupted run left undone: triggers back on, their tables complete, indexes rebuilt.
+        var rebuilt = await CompleteTriggerTablesAsync(db, ct);
+        var restored = await RestoreIndexesAsync(db, ct);
+        if (loaded || rebuilt || restored)
+        {
+            await AnalyzeAsync(db, ct);
         }
 
         await FilesAsync(db, ct);
@@ -137,23 +145,23 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
 
         await producer; // surfaces a generation failure
         metrics.Summary();
-        if (triggers)
-        {
-            await ExecuteAsync(db, "ALTER TABLE articles ENABLE TRIGGER USER", ct);
-            await RebuildTriggerTablesAsync(db, ct);
-        }
+    }
 
-        if (options.DropIndexes)
-        {
-            await RestoreIndexesAsync(db, ct);
-        }
-
-        // Freshly copied pages have no visibility map and no statistics: without this the benchmark would meet
-        // autovacuum halfway through and seq-scan plans before it.
+    /// <summary>
+    /// Freshly copied pages have no visibility map and no statistics: without this the benchmark would meet
+    /// autovacuum halfway through and seq-scan plans before it.
+    /// </summary>
+    private async Task AnalyzeAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
         var analyze = Stopwatch.StartNew();
         foreach (var table in new[] { "articles", "article_tags", "article_authors", "tags", "authors", "bench.slugs" })
         {
             await ExecuteAsync(db, $"VACUUM (ANALYZE) {table}", ct);
+        }
+
+        if (await HasFunctionAsync(db, "newsroom_reindex_search", ct))
+        {
+            await ExecuteAsync(db, "VACUUM (ANALYZE) article_search", ct);
         }
 
         log.WriteLine($"VACUUM (ANALYZE) in {analyze.Elapsed.TotalSeconds:0.0} s.");
@@ -235,24 +243,44 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
     }
 
     /// <summary>
-    /// What the application's triggers would have written: archive counts, and the search documents (one French
-    /// tsvector per public article, the costliest part of a load), in as many id slices as there are writers.
+    /// What the application's triggers would have written, when the load bypassed them: archive counts, and the
+    /// search documents (one French tsvector per public article, the costliest part of a load) in as many id slices
+    /// as there are writers. Runs after every seed, so a run interrupted after its COPY is completed by the next;
+    /// does nothing when the documents are all there. Returns whether it rebuilt anything.
     /// </summary>
-    private async Task RebuildTriggerTablesAsync(NpgsqlDataSource db, CancellationToken ct)
+    private async Task<bool> CompleteTriggerTablesAsync(NpgsqlDataSource db, CancellationToken ct)
     {
-        if (await HasFunctionAsync(db, "newsroom_recount_article_months", ct))
+        var months = await HasFunctionAsync(db, "newsroom_recount_article_months", ct);
+        var search = await HasFunctionAsync(db, "newsroom_reindex_search", ct);
+        if (!months && !search)
+        {
+            return false;
+        }
+
+        await ExecuteAsync(db, "ALTER TABLE articles ENABLE TRIGGER USER", ct);
+        if (months)
         {
             await ExecuteAsync(db, "SELECT newsroom_recount_article_months()", ct);
         }
 
-        if (!await HasFunctionAsync(db, "newsroom_reindex_search", ct))
+        if (!search)
         {
-            return;
+            return false;
+        }
+
+        await using (var complete = db.CreateCommand("""
+            SELECT (SELECT count(*) FROM article_search) = (SELECT count(*) FROM articles WHERE status IN ('Published', 'Scheduled') AND published_at IS NOT NULL)
+            """))
+        {
+            if ((bool)(await complete.ExecuteScalarAsync(ct))!)
+            {
+                return false;
+            }
         }
 
         var clock = Stopwatch.StartNew();
         var bounds = new List<Guid>();
-        await using (var command = db.CreateCommand("SELECT max(id) FROM (SELECT id, ntile($1) OVER (ORDER BY id) AS slice FROM articles) s GROUP BY slice ORDER BY 1"))
+        await using (var command = db.CreateCommand("SELECT DISTINCT ON (slice) id FROM (SELECT id, ntile($1) OVER (ORDER BY id) AS slice FROM articles) s ORDER BY slice, id DESC"))
         {
             command.Parameters.AddWithValue(Math.Max(1, options.Writers));
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -274,6 +302,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
             Interlocked.Add(ref written, (long)(await command.ExecuteScalarAsync(ct))!);
         }));
         log.WriteLine($"Built {written:N0} search documents in {slices.Count} slices in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return true;
     }
 
     /// <summary>The smallest uuid above <paramref name="id"/> in PostgreSQL's (byte-wise) order.</summary>
@@ -294,7 +323,8 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task RestoreIndexesAsync(NpgsqlDataSource db, CancellationToken ct)
+    /// <summary>Builds the indexes a load dropped (or an interrupted one left dropped); returns whether there were any.</summary>
+    private async Task<bool> RestoreIndexesAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var restored = await SecondaryIndexes.RestoreAsync(db, parallelism: Math.Max(1, options.Workers), ct);
@@ -302,6 +332,8 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         {
             log.WriteLine($"Built {restored} secondary indexes in {clock.Elapsed.TotalSeconds:0.0} s.");
         }
+
+        return restored > 0;
     }
 
     /// <summary>The slug list for wrk and the search mix, beside the cluster in the data folder.</summary>
