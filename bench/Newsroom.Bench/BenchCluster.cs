@@ -17,7 +17,19 @@ internal sealed class BenchCluster
     public BenchCluster(string dataDirectory)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        cluster = new LocalPostgresCluster(DataDirectory, LocalClusterKind.Persistent);
+        cluster = new LocalPostgresCluster(DataDirectory, LocalClusterKind.Persistent) { SharedBuffers = ProductionSharedBuffers() };
+    }
+
+    /// <summary>
+    /// A quarter of the machine's memory, at most 8 GB, as a database server would be set up. The embedded default's
+    /// 128 MB would make every query of a multi-gigabyte corpus read its pages through the kernel, which measures
+    /// the configuration rather than the API (at 1M articles: search p95 135 ms with 128 MB, 66 ms with 4 GB).
+    /// </summary>
+    private static string ProductionSharedBuffers()
+    {
+        var total = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        var megabytes = Math.Clamp(total / 4 / (1024 * 1024), 128, 8 * 1024);
+        return $"{megabytes}MB";
     }
 
     public string DataDirectory { get; }

@@ -56,6 +56,18 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     public LocalClusterKind Kind { get; }
 
+    /// <summary>
+    /// PostgreSQL's <c>shared_buffers</c> for this server, e.g. "128MB" (the default, enough for development and
+    /// tests) or "4GB" (the benchmark sizes it like a production server). Digits and a kB/MB/GB unit only.
+    /// </summary>
+    public string SharedBuffers
+    {
+        get;
+        init => field = System.Text.RegularExpressions.Regex.IsMatch(value, "^[1-9][0-9]{0,6}(kB|MB|GB)$")
+            ? value
+            : throw new ArgumentException("shared_buffers must be digits followed by kB, MB or GB.", nameof(value));
+    } = "128MB";
+
     public bool IsRunning => running;
 
     /// <summary>
@@ -238,7 +250,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         List<string> options =
         [
             "-k", ShellQuote(folder.SocketDirectory), "-c", "listen_addresses=''", "-p", $"{ClusterFolder.DefaultPort}",
-            "-c", "max_connections=200", "-c", "shared_buffers=128MB",
+            "-c", "max_connections=200", "-c", $"shared_buffers={SharedBuffers}",
         ];
         if (Kind == LocalClusterKind.Throwaway)
         {
