@@ -111,7 +111,7 @@ log "Building the API and the bench tool (Release)"
 dotnet build -c Release "$ROOT/bench/Newsroom.Bench/Newsroom.Bench.csproj" -nologo -v q -clp:ErrorsOnly >/dev/null
 
 if [ -z "$CONNECTION" ]; then
-    DB_KIND="the bench's own local cluster in ${DATA_DIR#"$ROOT"/}: shared_buffers=128MB, unix socket"
+    DB_KIND="the bench's own local cluster in ${DATA_DIR#"$ROOT"/}, unix socket"
     if [ "$(bench cluster status --data-dir "$DATA_DIR" || true)" != running ]; then STARTED_CLUSTER=1; fi
     CONNECTION="$(bench cluster start --data-dir "$DATA_DIR")"
     log "Seeding $ARTICLES articles if needed (local cluster in $DATA_DIR)"
@@ -125,6 +125,7 @@ eval "$(bench libpq-env --connection "$CONNECTION")"
 export PGHOST PGPORT PGDATABASE PGSSLMODE; export PGUSER="${PGUSER:-}" PGPASSWORD="${PGPASSWORD:-}"
 [ -n "$PGUSER" ] || unset PGUSER; [ -n "$PGPASSWORD" ] || unset PGPASSWORD
 SEEDED="$("$PGBIN/psql" -XtAc 'SELECT articles FROM bench.seed_info')"
+DB_KIND="$DB_KIND: shared_buffers=$("$PGBIN/psql" -XtAc 'SHOW shared_buffers')"
 
 # ---------------------------------------------------------------- the API
 free_port() {
@@ -145,12 +146,13 @@ else
     # wrk comes from one address: the anonymous search limit per address (issue 6) would answer 429 to nearly
     # everything. It is raised, not removed, so the limiter's own cost is still measured. The search vocabulary's
     # periodic refresh (every 5 min, seconds of CPU at 100k) would land in one random scenario: the seeder has just
-    # refreshed it, so it is put off for the run.
+    # refreshed it, so it is put off for the run. It runs from its own folder, as in the Docker image, so that it
+    # reads its appsettings.json (without it, every SQL command was logged at Information level).
     ConnectionStrings__Newsroom="$CONNECTION" ASPNETCORE_ENVIRONMENT=Production \
         Newsroom__Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" Newsroom__SeedDemoContent=false \
         Newsroom__RateLimits__SearchRequestsPerMinute=100000000 \
         Newsroom__Search__VocabularyRefreshSeconds=86400 \
-        dotnet "$API_DLL" --urls "$BASE" >"$RAW/api.log" 2>&1 &
+        bash -c 'cd "$(dirname "$1")" && exec dotnet "$1" --urls "$2"' api "$API_DLL" "$BASE" >"$RAW/api.log" 2>&1 &
     API_PID=$!
 fi
 for i in $(seq 1 600); do
