@@ -75,8 +75,10 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
         }
 
         var candidateLimit = Math.Max(settings.CandidateLimit, offset + limit);
-        var expected = await EstimateAsync(connection, transaction, query, filter, now, cancellationToken);
-        var candidates = await CandidatesAsync(connection, transaction, query, filter, now, candidateLimit, WalkPublicationOrder(expected, documents, candidateLimit), settings, cancellationToken);
+        var expected = await EstimateAsync(connection, transaction, DocumentMatches(filter), query, filter, now, cancellationToken);
+        var expectedInHead = await EstimateAsync(connection, transaction, HeadMatches(filter), query, filter, now, cancellationToken);
+        var candidates = await CandidatesAsync(connection, transaction, query, filter, now, candidateLimit,
+            WalkPublicationOrder(expectedInHead, documents, candidateLimit, Tier.Head), WalkPublicationOrder(expected, documents, candidateLimit, Tier.Document), settings, cancellationToken);
         if (candidates.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -118,19 +120,18 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
     }
 
     /// <summary>Both tiers' candidates, best first (score, then id, as PostgreSQL orders them).</summary>
-    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, int candidateLimit, bool walkPublicationOrder, SearchOptions settings, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, int candidateLimit, bool walkHeads, bool walkDocuments, SearchOptions settings, CancellationToken cancellationToken)
     {
         // An order the publication index can't give makes the planner collect the matches from the GIN index.
-        var documentOrder = walkPublicationOrder ? "s.published_at DESC" : "s.published_at + interval '0 seconds' DESC";
+        var headOrder = walkHeads ? "a.published_at DESC" : "a.published_at + interval '0 seconds' DESC";
+        var documentOrder = walkDocuments ? "s.published_at DESC" : "s.published_at + interval '0 seconds' DESC";
         await using var command = Command(connection, transaction, $"""
             WITH head AS MATERIALIZED (
-                SELECT a.id, a.published_at, a.section_id, a.search_head FROM articles a
-                WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= @now AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}
-                ORDER BY a.published_at DESC, a.id DESC
+                SELECT a.id, a.published_at, a.section_id, a.search_head {HeadMatches(filter)}
+                ORDER BY {headOrder}, a.id DESC
                 LIMIT @candidates
             ), document AS MATERIALIZED (
-                SELECT s.article_id AS id, s.published_at, s.section_id FROM article_search s
-                WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
+                SELECT s.article_id AS id, s.published_at, s.section_id {DocumentMatches(filter)}
                 ORDER BY {documentOrder}, s.article_id DESC
                 LIMIT @candidates
             ), scored AS (
@@ -161,32 +162,50 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
         return candidates;
     }
 
-    /// <summary>The planner's estimate of the matches, from the words' statistics, without reading them.</summary>
-    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Public articles whose title, tags or standfirst match, as a FROM ... WHERE clause on <c>articles a</c>.</summary>
+    private static string HeadMatches(SearchFilter filter) =>
+        $"FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= @now AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}";
+
+    /// <summary>Public articles whose document matches, as a FROM ... WHERE clause on <c>article_search s</c>.</summary>
+    private static string DocumentMatches(SearchFilter filter) =>
+        $"FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}";
+
+    /// <summary>The planner's estimate of the rows of a FROM ... WHERE clause, from the words' statistics, without reading them.</summary>
+    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string matches, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"""
-            EXPLAIN (FORMAT JSON) SELECT 1 FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
-            """, query, filter, now);
+        await using var command = Command(connection, transaction, $"EXPLAIN (FORMAT JSON) SELECT 1 {matches}", query, filter, now);
         var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         using var json = JsonDocument.Parse(plan);
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
     /// <summary>
-    /// Whether the newest document matches are best found by walking the publication order and testing each
-    /// document (about 10 µs each: it is decompressed) until enough match, rather than by collecting every match
-    /// from the GIN index and sorting them (about 0.4 µs per match). The planner can't weigh the decompression, so
-    /// the choice is made here: walk when that reads fewer rows' worth of time.
+    /// Whether the newest matches of a tier are best found by walking the publication order and testing each row
+    /// (a document costs about 10 µs: it is decompressed) until enough match, rather than by collecting every match
+    /// from the GIN index and sorting them (about 0.4 µs per match). The planner can't weigh the decompression, and
+    /// for a word it has no statistics on it guesses a frequency that can make it walk a million rows in vain (a word
+    /// found only in bodies, looked for in titles: 2 s at 1M). So the choice is made here, from its estimate: walk only
+    /// where matches are dense enough that the walk is surely short.
     /// </summary>
-    internal static bool WalkPublicationOrder(long expectedMatches, long documents, int candidates)
+    internal static bool WalkPublicationOrder(long expectedMatches, long documents, int candidates, Tier tier)
     {
         if (expectedMatches <= 0 || documents <= 0)
         {
             return false;
         }
 
+        // Microseconds per row walked (a head vector sits in the row; a document is decompressed) and per match
+        // collected (a random page of the wide articles table; a row of the narrow documents table). The walk must
+        // look 4 times cheaper: the estimate may be a guess, and a wrong walk can read the whole table.
+        var (walk, collect) = tier == Tier.Head ? (1.0, 5.0) : (10.0, 0.4);
         var walked = candidates * (double)documents / expectedMatches;
-        return walked * 10 < expectedMatches * 0.4;
+        return walked * walk * 4 < expectedMatches * collect;
+    }
+
+    internal enum Tier
+    {
+        Head,
+        Document,
     }
 
     private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
@@ -194,8 +213,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
         await using var command = Command(connection, transaction, $"""
             WITH counted AS (
                 SELECT s.section_id, extract(year FROM s.published_at AT TIME ZONE @zone)::int AS year, count(*)::int AS count
-                FROM article_search s
-                WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}
+                {DocumentMatches(filter)}
                 GROUP BY GROUPING SETS ((s.section_id), (2))
             )
             SELECT sec.slug, sec.name, c.year, c.count FROM counted c LEFT JOIN sections sec ON sec.id = c.section_id
