@@ -26,11 +26,9 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
     private const string PageColumns = $"""
         {TeaserColumns},
-        a.body_html, a.sources::text, a.section_id, a.published_at,
+        a.body_html, a.sources::text, a.section_id,
         ARRAY(SELECT t.tag_id FROM article_tags t WHERE t.article_id = a.id)
         """;
-
-    private const string Visible = "a.status IN ('Published', 'Scheduled') AND a.published_at <= @now";
 
     /// <summary>The public teasers of these articles, keyed by id; ids not (or no longer) public are absent.</summary>
     public async Task<Dictionary<Guid, PublicArticleSummary>> TeasersAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
@@ -44,7 +42,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         await using var command = await CommandAsync($"""
             SELECT {TeaserColumns}
             FROM articles a JOIN sections s ON s.id = a.section_id
-            WHERE a.id = ANY(@ids) AND {Visible}
+            WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -63,7 +61,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
             FROM articles a JOIN sections s ON s.id = a.section_id
-            WHERE a.slug = @slug AND {Visible}
+            WHERE a.slug = @slug AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("slug", slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -81,7 +79,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
             FROM articles a JOIN sections s ON s.id = a.section_id
-            WHERE a.id = ANY(@ids) AND {Visible}
+            WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         var pages = new Dictionary<Guid, PublicArticleResponse>(ids.Count);
@@ -127,13 +125,15 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         reader.GetString(14),
         reader.IsDBNull(15) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(15)) ?? [],
         reader.GetGuid(16),
-        reader.GetFieldValue<DateTimeOffset>(17),
-        reader.GetFieldValue<Guid[]>(18));
+        reader.GetFieldValue<Guid[]>(17));
 }
 
 /// <summary>A public article as its page is built: the teaser, the body, and the keys its neighbours are found by.</summary>
-internal sealed record PublicPageRow(PublicArticleSummary Summary, string BodyHtml, IReadOnlyList<ArticleSource> Sources, Guid SectionId, DateTimeOffset PublishedAt, Guid[] TagIds)
+internal sealed record PublicPageRow(PublicArticleSummary Summary, string BodyHtml, IReadOnlyList<ArticleSource> Sources, Guid SectionId, Guid[] TagIds)
 {
+    /// <summary>A public article always has its publication instant.</summary>
+    public DateTimeOffset PublishedAt => Summary.PublishedAt!.Value;
+
     public PublicArticleResponse Response(IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next) =>
         new(Summary.Id, Summary.Slug, Summary.Title, Summary.Standfirst, Summary.Section, Summary.Tags, Summary.Authors,
             Summary.PublishedAt, Summary.UpdatedAt, Summary.ReadingTimeMinutes, Summary.CoverImage, BodyHtml, Sources, related, previous, next);

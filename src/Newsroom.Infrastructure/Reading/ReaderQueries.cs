@@ -23,8 +23,6 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     /// <summary>Newest articles of its section that may be related.</summary>
     private const int SectionCandidates = 20;
 
-    private const string Visible = "a.status IN ('Published', 'Scheduled') AND a.published_at <= @now";
-
     public Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken) =>
         db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
@@ -155,15 +153,15 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             (SELECT 'p' AS kind, a.id, 0 AS position FROM articles a
-             WHERE {Visible} {around} AND (a.published_at, a.id) < (@at, @id)
+             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) < (@at, @id)
              ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
             UNION ALL
             (SELECT 'n', a.id, 0 FROM articles a
-             WHERE {Visible} {around} AND (a.published_at, a.id) > (@at, @id)
+             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) > (@at, @id)
              ORDER BY a.published_at, a.id LIMIT 1)
             UNION ALL
             (SELECT 'r', p.related_article_id, p.position FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
-             WHERE p.article_id = @id AND {Visible}
+             WHERE p.article_id = @id AND {ArticleVisibility.Sql}
              ORDER BY p.position)
             UNION ALL
             (WITH tagged AS (
@@ -177,12 +175,12 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
                  SELECT id, max(shared) AS shared FROM (
                      SELECT id, shared FROM tagged
                      UNION ALL
-                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = @section AND {Visible} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
+                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = @section AND {ArticleVisibility.Sql} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
                  ) u GROUP BY id
              )
              SELECT 'c', a.id, 100 + row_number() OVER (ORDER BY c.shared DESC, (a.section_id = @section) DESC, similarity(a.title, @title) DESC, a.published_at DESC, a.id DESC)
              FROM candidates c JOIN articles a ON a.id = c.id
-             WHERE a.id <> @id AND {Visible}
+             WHERE a.id <> @id AND {ArticleVisibility.Sql}
              ORDER BY 3 LIMIT {RelatedCount})
             """, (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.AddWithValue("now", now.ToUniversalTime());

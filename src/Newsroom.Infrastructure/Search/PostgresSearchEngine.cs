@@ -164,7 +164,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
 
     /// <summary>Public articles whose title, tags or standfirst match, as a FROM ... WHERE clause on <c>articles a</c>.</summary>
     private static string HeadMatches(SearchFilter filter) =>
-        $"FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= @now AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}";
+        $"FROM articles a WHERE {ArticleVisibility.Sql} AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}";
 
     /// <summary>Public articles whose document matches, as a FROM ... WHERE clause on <c>article_search s</c>.</summary>
     private static string DocumentMatches(SearchFilter filter) =>
