@@ -18,8 +18,9 @@ namespace Newsroom.Infrastructure.Search;
 /// 2. then document matches (<c>article_search.document</c>: head plus body C, out of line): the newest as many,
 ///    ranked on the whole document.
 /// Title and tag matches therefore always come before body-only ones; within a tier the rank is blended with
-/// recency and ties go to the higher id. The planner chooses per word between the GIN index and a walk down the
-/// publication order, which stops after enough matches. Counts and facets: exact when every match is among the
+/// recency and ties go to the higher id. Per tier, from the planner's estimate of its matches, the search either
+/// walks down the publication order until enough match or collects them from the GIN index
+/// (<see cref="WalkPublicationOrder"/>). Counts and facets: exact when every match is among the
 /// candidates or the planner expects at most 1.2 × <see cref="SearchOptions.ExactCountLimit"/> (counted on the
 /// narrow <c>article_search</c> rows), otherwise the planner's estimate and the candidates' facets, flagged.
 /// Highlights are made for the returned page only.
@@ -50,7 +51,9 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
     /// <summary>Rank normalisation: divided by 1 + log(length), then mapped into [0, 1) (rank / (rank + 1)).</summary>
     private const string Normalisation = "1 | 32";
 
-    private const string Recency = "(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {0}.published_at)) / 86400.0 / @halfLife))";
+    /// <summary>The recency blend of the rows aliased <paramref name="alias"/>: from 1 (now) down towards 0.5, halving its excess every <c>@halfLife</c> days.</summary>
+    private static string Recency(string alias) =>
+        $"(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {alias}.published_at)) / 86400.0 / @halfLife))";
 
     public async Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -137,11 +140,11 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
             ), scored AS (
                 SELECT h.id, h.published_at, h.section_id,
                        EXISTS (SELECT 1 FROM document d WHERE d.id = h.id) AS in_document,
-                       1 + ts_rank({Weights}, h.search_head, {Query}, {Normalisation}) * {string.Format(System.Globalization.CultureInfo.InvariantCulture, Recency, "h")} AS score
+                       1 + ts_rank({Weights}, h.search_head, {Query}, {Normalisation}) * {Recency("h")} AS score
                 FROM head h
                 UNION ALL
                 SELECT d.id, d.published_at, d.section_id, true,
-                       ts_rank({Weights}, s.document, {Query}, {Normalisation}) * {string.Format(System.Globalization.CultureInfo.InvariantCulture, Recency, "d")}
+                       ts_rank({Weights}, s.document, {Query}, {Normalisation}) * {Recency("d")}
                 FROM document d JOIN article_search s ON s.article_id = d.id
                 WHERE NOT EXISTS (SELECT 1 FROM head h WHERE h.id = d.id)
             )
