@@ -90,15 +90,14 @@ internal static class PublicCaching
     {
         if (ifNoneMatch.Length > 0)
         {
-            var etag = Opaque(response.ETag.ToString());
-            return etag.Length > 0 && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || Opaque(t) == etag);
+            return EntityTagHeaderValue.TryParse(response.ETag.ToString(), out var etag)
+                && EntityTagHeaderValue.TryParseList([ifNoneMatch], out var wanted)
+                && wanted.Any(t => t.Tag == EntityTagHeaderValue.Any.Tag || t.Compare(etag, useStrongComparison: false));
         }
 
-        return DateTimeOffset.TryParseExact(ifModifiedSince, "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-            && DateTimeOffset.TryParseExact(response.LastModified.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified)
+        return HeaderUtilities.TryParseDate(ifModifiedSince, out var since)
+            && HeaderUtilities.TryParseDate(response.LastModified.ToString(), out var modified)
             && modified <= since;
-
-        static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
     }
 
     /// <summary>
