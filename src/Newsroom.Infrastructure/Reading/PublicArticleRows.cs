@@ -8,19 +8,16 @@ using Npgsql;
 namespace Newsroom.Infrastructure.Reading;
 
 /// <summary>
-/// Readers' teasers and article pages, read in one round trip as one row per article: names of the section, tags
-/// and bylines come as arrays (no cartesian join, no name lookups afterwards), and only the columns readers see are
-/// read. A teaser never touches the body, its HTML or its plain text, which are the bulk of a row.
+/// Readers' teasers and article pages, read in one round trip as one row per article: the section by join, tags
+/// and bylines from the arrays kept for it in article_teaser_refs (no link tables, no name lookups), and only the
+/// columns readers see. A teaser never touches the body, its HTML or its plain text, which are the bulk of a row.
 /// Every query repeats the visibility rule, so an article withdrawn since its id was chosen is simply left out.
 /// </summary>
 internal sealed class PublicArticleRows(NewsroomDbContext db)
 {
+    // Tags and bylines: slug, name, slug, name… in the editor's order, kept by triggers (migration TeaserRefs).
     private const string TeaserColumns = """
-        a.id, a.slug, a.title, a.standfirst, s.slug, s.name,
-        ARRAY(SELECT g.slug FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id ORDER BY t.position, g.id),
-        ARRAY(SELECT g.name FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id ORDER BY t.position, g.id),
-        ARRAY(SELECT u.slug FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id ORDER BY x.position, u.id),
-        ARRAY(SELECT u.name FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id ORDER BY x.position, u.id),
+        a.id, a.slug, a.title, a.standfirst, s.slug, s.name, coalesce(r.tag_refs, '{}'), coalesce(r.author_refs, '{}'),
         a.published_at, a.updated_at, a.reading_time_minutes, a.cover_image::text
         """;
 
@@ -41,7 +38,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
         await using var command = await CommandAsync($"""
             SELECT {TeaserColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id
+            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
@@ -60,7 +57,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
     {
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id
+            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
             WHERE a.slug = @slug AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("slug", slug);
@@ -78,7 +75,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id
+            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
@@ -103,29 +100,33 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return command;
     }
 
-    private static PublicArticleSummary Teaser(NpgsqlDataReader reader)
+    private static PublicArticleSummary Teaser(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        new PublicSectionRef(reader.GetString(4), reader.GetString(5)),
+        Pairs(reader.GetFieldValue<string[]>(6), (slug, name) => new PublicTagRef(slug, name)),
+        Pairs(reader.GetFieldValue<string[]>(7), (slug, name) => new PublicAuthorRef(slug, name)),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+        reader.GetFieldValue<DateTimeOffset>(9),
+        reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<CoverImage>(reader.GetString(11)));
+
+    private static List<T> Pairs<T>(string[] flat, Func<string, string, T> pair)
     {
-        var tagSlugs = reader.GetFieldValue<string[]>(6);
-        var tagNames = reader.GetFieldValue<string[]>(7);
-        var authorSlugs = reader.GetFieldValue<string[]>(8);
-        var authorNames = reader.GetFieldValue<string[]>(9);
-        return new PublicArticleSummary(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            new PublicSectionRef(reader.GetString(4), reader.GetString(5)),
-            tagSlugs.Select((s, i) => new PublicTagRef(s, tagNames[i])).ToList(),
-            authorSlugs.Select((s, i) => new PublicAuthorRef(s, authorNames[i])).ToList(),
-            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-            reader.GetFieldValue<DateTimeOffset>(11),
-            reader.GetInt32(12),
-            reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<CoverImage>(reader.GetString(13)));
+        var list = new List<T>(flat.Length / 2);
+        for (var i = 0; i + 1 < flat.Length; i += 2)
+        {
+            list.Add(pair(flat[i], flat[i + 1]));
+        }
+
+        return list;
     }
 
     private static PublicPageRow Page(NpgsqlDataReader reader) => new(
         Teaser(reader),
-        reader.GetString(14),
-        reader.IsDBNull(15) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(15)) ?? [],
-        reader.GetGuid(16),
-        reader.GetFieldValue<Guid[]>(17));
+        reader.GetString(12),
+        reader.IsDBNull(13) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(13)) ?? [],
+        reader.GetGuid(14),
+        reader.GetFieldValue<Guid[]>(15));
 }
 
 /// <summary>A public article as its page is built: the teaser, the body, and the keys its neighbours are found by.</summary>

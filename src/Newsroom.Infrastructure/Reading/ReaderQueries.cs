@@ -146,6 +146,8 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     /// best computed matches among a bounded candidate set — the newest articles of each of its tags (so a tag on
     /// half the site costs no more than a rare one) and the newest of its section — ordered by most shared tags,
     /// same section, closest title (pg_trgm), newest, then id: deterministic, never itself, never anything unpublished.
+    /// The title similarity, the costly part, is computed only for candidates whose (shared tags, same section) tier
+    /// starts within the first places: no other can reach the list.
     /// </summary>
     private async Task<Neighbours> NeighboursAsync(PublicPageRow article, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -178,9 +180,12 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
                      (SELECT a.id, 0 FROM articles a WHERE a.section_id = @section AND {ArticleVisibility.Sql} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
                  ) u GROUP BY id
              )
-             SELECT 'c', a.id, 100 + row_number() OVER (ORDER BY c.shared DESC, (a.section_id = @section) DESC, similarity(a.title, @title) DESC, a.published_at DESC, a.id DESC)
-             FROM candidates c JOIN articles a ON a.id = c.id
-             WHERE a.id <> @id AND {ArticleVisibility.Sql}
+             SELECT 'c', r.id, 100 + row_number() OVER (ORDER BY r.shared DESC, r.same_section DESC, similarity(r.title, @title) DESC, r.published_at DESC, r.id DESC)
+             FROM (SELECT a.id, c.shared, a.section_id = @section AS same_section, a.title, a.published_at,
+                          rank() OVER (ORDER BY c.shared DESC, a.section_id = @section DESC) AS tier
+                   FROM candidates c JOIN articles a ON a.id = c.id
+                   WHERE a.id <> @id AND {ArticleVisibility.Sql}) r
+             WHERE r.tier <= {RelatedCount}
              ORDER BY 3 LIMIT {RelatedCount})
             """, (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
