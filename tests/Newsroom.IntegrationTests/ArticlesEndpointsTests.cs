@@ -7,6 +7,9 @@ public sealed class ArticlesEndpointsTests(NewsroomApiFactory api) : IClassFixtu
 {
     private static readonly DateTimeOffset Base = new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
+    private async Task<string?> DetailAsync(string url) =>
+        (await (await api.CreateClient().GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound, "not-found")).GetProperty("detail").GetString();
+
     private static string[] Slugs(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("slug").GetString()!).ToArray();
 
     [Fact]
@@ -63,6 +66,10 @@ public sealed class ArticlesEndpointsTests(NewsroomApiFactory api) : IClassFixtu
         await (await client.GetAsync("/api/v1/articles?section=nulle-part")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await client.GetAsync("/api/v1/articles?tag=nulle-part")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await client.GetAsync("/api/v1/articles?author=personne")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        // Several filters: the first unknown one, in the order section, tag, author, is named.
+        Assert.Equal("No section matches 'nulle-part'.", await DetailAsync("/api/v1/articles?section=nulle-part&tag=nulle-part"));
+        Assert.Equal("No tag matches 'nulle-part'.", await DetailAsync("/api/v1/articles?section=technologies&tag=nulle-part&author=personne"));
+        Assert.Equal("No author matches 'personne'.", await DetailAsync("/api/v1/articles?section=technologies&author=personne"));
         await (await client.GetAsync("/api/v1/articles?limit=51")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await client.GetAsync("/api/v1/articles?limit=dix")).AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request");
         await (await client.GetAsync("/api/v1/articles?from=hier")).AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request");

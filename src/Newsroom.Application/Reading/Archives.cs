@@ -41,6 +41,6 @@ public sealed class ArchiveHandlers(IReaderQueries reader, SiteOptions site, Tim
         var endLocal = startLocal.AddMonths(1);
         var to = new DateTimeOffset(endLocal, zone.GetUtcOffset(endLocal)).ToUniversalTime().AddTicks(-10);
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
-        return await reader.ListAsync(new PublicArticleFilter(null, null, null, from, to), after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+        return (await reader.ListAsync(new PublicListFilter(From: from, To: to), after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken)).Page;
     }
 }

@@ -3,8 +3,14 @@ using Newsroom.Application.Common.Paging;
 
 namespace Newsroom.Application.Reading;
 
-/// <summary>Which published articles a list shows. Slugs are already known to exist.</summary>
+/// <summary>Which published articles a feed shows. Slugs are already known to exist.</summary>
 public sealed record PublicArticleFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>Which published articles a list shows, by the slugs readers give.</summary>
+public sealed record PublicListFilter(string? Section = null, string? Tag = null, string? Author = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+/// <summary>A page of a list, or, when a slug of the filter names nothing, which one: "section", "tag" or "author".</summary>
+public sealed record PublicListPage(CursorPage<PublicArticleSummary> Page, string? UnknownFilter);
 
 /// <summary>How "previous" and "next" are chosen: across the whole site, or within the article's section.</summary>
 public enum Navigation
@@ -31,7 +37,8 @@ public interface IReaderQueries
 
     Task<Guid?> AuthorIdAsync(string slug, CancellationToken cancellationToken);
 
-    Task<CursorPage<PublicArticleSummary>> ListAsync(PublicArticleFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>The slugs are resolved with the page, in one round trip: readers' lists are the hottest path.</summary>
+    Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken);
 

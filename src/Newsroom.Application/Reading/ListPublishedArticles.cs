@@ -27,14 +27,17 @@ public sealed class ListPublishedArticlesHandler(IReaderQueries reader, TimeProv
 {
     public async ValueTask<CursorPage<PublicArticleSummary>> Handle(ListPublishedArticles query, CancellationToken cancellationToken)
     {
-        var filter = new PublicArticleFilter(
-            query.Section is null ? null : await reader.SectionIdAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section),
-            query.Tag is null ? null : await reader.TagIdAsync(query.Tag, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
-            query.Author is null ? null : await reader.AuthorIdAsync(query.Author, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
-            query.From?.ToUniversalTime(),
-            query.To?.ToUniversalTime());
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
-        return await reader.ListAsync(filter, after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+        var list = await reader.ListAsync(
+            new PublicListFilter(query.Section, query.Tag, query.Author, query.From?.ToUniversalTime(), query.To?.ToUniversalTime()),
+            after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+        return list.UnknownFilter switch
+        {
+            null => list.Page,
+            "section" => throw NotFoundProblem.For("section", query.Section!),
+            "tag" => throw NotFoundProblem.For("tag", query.Tag!),
+            _ => throw NotFoundProblem.For("author", query.Author!),
+        };
     }
 }
 

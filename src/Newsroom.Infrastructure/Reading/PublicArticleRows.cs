@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Paging;
+using Newsroom.Application.Reading;
 using Newsroom.Domain.Articles;
 using Newsroom.Infrastructure.Persistence;
 using Npgsql;
@@ -21,6 +23,10 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         a.published_at, a.updated_at, a.reading_time_minutes, a.cover_image::text
         """;
 
+    private const int TeaserColumnCount = 12;
+
+    private const string TeaserJoins = "JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id";
+
     private const string PageColumns = $"""
         {TeaserColumns},
         a.body_html, a.sources::text, a.section_id,
@@ -38,7 +44,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
         await using var command = await CommandAsync($"""
             SELECT {TeaserColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
+            FROM articles a {TeaserJoins}
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
@@ -52,12 +58,127 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return teasers;
     }
 
+    /// <summary>
+    /// A page of a list. The section's slug is looked up in the same statement, in a one-row derived table the page
+    /// is joined to, so an empty page still says whether it exists. A tag or an author is looked up first: the
+    /// planner must see its id to choose between walking the newest articles (a common tag) and reading the tag's
+    /// few links (a rare one). The page's keys come from the public-order indexes (keyset on published_at, id),
+    /// then the teasers of those keys only. The LIMIT is written into the statement: as a parameter the planner
+    /// would guess a tenth of the table, find the cached generic plan too dear, and plan each execution anew.
+    /// </summary>
+    public async Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        Guid? tagId = null, authorId = null;
+        if (filter.Tag is not null || filter.Author is not null)
+        {
+            var (sectionFound, tag, author) = await FilterIdsAsync(filter, cancellationToken);
+            var unknown = !sectionFound ? "section" : filter.Tag is not null && tag is null ? "tag" : filter.Author is not null && author is null ? "author" : null;
+            if (unknown is not null)
+            {
+                return new PublicListPage(new CursorPage<PublicArticleSummary>([], null), unknown);
+            }
+
+            (tagId, authorId) = (tag, author);
+        }
+
+        var conditions = new List<string> { ArticleVisibility.Sql };
+        if (filter.Section is not null)
+        {
+            conditions.Add("a.section_id = f.section_id");
+        }
+
+        if (tagId is not null)
+        {
+            conditions.Add("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = @tag_id)");
+        }
+
+        if (authorId is not null)
+        {
+            conditions.Add("EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = @author_id)");
+        }
+
+        if (filter.From is not null)
+        {
+            conditions.Add("a.published_at >= @from");
+        }
+
+        if (filter.To is not null)
+        {
+            conditions.Add("a.published_at <= @to");
+        }
+
+        if (after is not null)
+        {
+            conditions.Add("(a.published_at, a.id) < (@after_at, @after_id)");
+        }
+
+        await using var command = await CommandAsync($"""
+            SELECT p.*, f.section_id IS NOT NULL
+            FROM (SELECT {(filter.Section is null ? "NULL::uuid" : "(SELECT id FROM sections WHERE slug = @section)")} AS section_id) f
+            LEFT JOIN LATERAL (
+                SELECT {TeaserColumns}
+                FROM (SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)}
+                      ORDER BY a.published_at DESC, a.id DESC LIMIT {limit + 1}) k
+                JOIN articles a ON a.id = k.id {TeaserJoins}
+            ) p ON true
+            ORDER BY p.published_at DESC, p.id DESC
+            """, now, cancellationToken);
+        AddIfGiven(command, "section", filter.Section);
+        AddIfGiven(command, "tag_id", tagId);
+        AddIfGiven(command, "author_id", authorId);
+        AddIfGiven(command, "from", filter.From?.ToUniversalTime());
+        AddIfGiven(command, "to", filter.To?.ToUniversalTime());
+        AddIfGiven(command, "after_at", after?.Instant.ToUniversalTime());
+        AddIfGiven(command, "after_id", after?.Id);
+
+        var teasers = new List<PublicArticleSummary>(limit + 1);
+        var sectionExists = true;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sectionExists = reader.GetBoolean(TeaserColumnCount) || filter.Section is null;
+                if (!reader.IsDBNull(0))
+                {
+                    teasers.Add(Teaser(reader));
+                }
+            }
+        }
+
+        var page = teasers.Take(limit).ToList();
+        var next = teasers.Count > limit ? new KeysetCursor(page[^1].PublishedAt!.Value, page[^1].Id).Encode() : null;
+        return new PublicListPage(new CursorPage<PublicArticleSummary>(page, next), sectionExists ? null : "section");
+    }
+
+    private async Task<(bool SectionFound, Guid? TagId, Guid? AuthorId)> FilterIdsAsync(PublicListFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync("""
+            SELECT @section IS NULL OR EXISTS (SELECT 1 FROM sections WHERE slug = @section),
+                   (SELECT id FROM tags WHERE slug = @tag), (SELECT id FROM authors WHERE slug = @author)
+            """, null, cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter<string?>("section", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Section });
+        command.Parameters.Add(new NpgsqlParameter<string?>("tag", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Tag });
+        command.Parameters.Add(new NpgsqlParameter<string?>("author", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Author });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
+    }
+
+    private static void AddIfGiven<T>(NpgsqlCommand command, string name, T? value)
+    {
+        if (value is not null)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
     /// <summary>The public article with this exact slug, with what the page needs to find its neighbours.</summary>
     public async Task<PublicPageRow?> PageBySlugAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
+            FROM articles a {TeaserJoins}
             WHERE a.slug = @slug AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("slug", slug);
@@ -75,7 +196,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
         await using var command = await CommandAsync($"""
             SELECT {PageColumns}
-            FROM articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id
+            FROM articles a {TeaserJoins}
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("ids", ids.ToArray());
@@ -92,11 +213,15 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return ids.Where(pages.ContainsKey).Select(id => pages[id]).ToList();
     }
 
-    private async Task<NpgsqlCommand> CommandAsync(string sql, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<NpgsqlCommand> CommandAsync(string sql, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        if (now is { } instant)
+        {
+            command.Parameters.AddWithValue("now", instant.ToUniversalTime());
+        }
+
         return command;
     }
 

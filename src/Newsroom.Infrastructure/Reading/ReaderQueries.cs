@@ -32,23 +32,8 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     public Task<Guid?> AuthorIdAsync(string slug, CancellationToken cancellationToken) =>
         db.Authors.Where(a => a.Slug == slug).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<CursorPage<PublicArticleSummary>> ListAsync(PublicArticleFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var query = Filtered(filter, now);
-        if (after is { } cursor)
-        {
-            query = query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.PublishedAt, a.Id), ValueTuple.Create((DateTimeOffset?)cursor.Instant, cursor.Id)));
-        }
-
-        // The page's keys from the index alone, then its teasers in one round trip.
-        var keys = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit + 1)
-            .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value }).ToListAsync(cancellationToken);
-        var page = keys.Take(limit).ToList();
-        var teasers = await rows.TeasersAsync(page.Select(k => k.Id).ToList(), now, cancellationToken);
-        return new CursorPage<PublicArticleSummary>(
-            page.Where(k => teasers.ContainsKey(k.Id)).Select(k => teasers[k.Id]).ToList(),
-            keys.Count > limit ? new KeysetCursor(page[^1].PublishedAt, page[^1].Id).Encode() : null);
-    }
+    public Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        rows.ListAsync(filter, after, limit, now, cancellationToken);
 
     public async Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
     {
