@@ -14,6 +14,7 @@ public sealed class DatabaseDefaultsTests
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal("-c jit=off", tuned.Options);
+        Assert.Equal(Math.Max(8, 4 * Environment.ProcessorCount), tuned.MaxPoolSize);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("newsroom", tuned.Database);
     }
@@ -22,9 +23,10 @@ public sealed class DatabaseDefaultsTests
     public void Values_written_in_the_connection_string_win()
     {
         var tuned = new NpgsqlConnectionStringBuilder(NewsroomDatabase.WithDefaults(
-            "Host=db;Max Auto Prepare=0;No Reset On Close=false;Options=-c jit=on -c statement_timeout=5000"));
+            "Host=db;Max Auto Prepare=0;No Reset On Close=false;Maximum Pool Size=100;Options=-c jit=on -c statement_timeout=5000"));
 
         Assert.Equal(0, tuned.MaxAutoPrepare);
+        Assert.Equal(100, tuned.MaxPoolSize);
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal("-c jit=on -c statement_timeout=5000", tuned.Options);
     }

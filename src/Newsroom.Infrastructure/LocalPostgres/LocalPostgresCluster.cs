@@ -129,8 +129,6 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             Username = PostgresBinaries.ServerUser,
             Database = database,
             Pooling = true,
-            // Test suites hold a pool per database; 50 each keeps several of them under max_connections=200.
-            MaxPoolSize = 50,
             Timeout = 15,
             CommandTimeout = 30,
             // A unix socket on this machine: TLS would only cost a round trip.
