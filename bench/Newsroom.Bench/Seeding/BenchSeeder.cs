@@ -279,18 +279,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         }
 
         var clock = Stopwatch.StartNew();
-        var bounds = new List<Guid>();
-        await using (var command = db.CreateCommand("SELECT DISTINCT ON (slice) id FROM (SELECT id, ntile($1) OVER (ORDER BY id) AS slice FROM articles) s ORDER BY slice, id DESC"))
-        {
-            command.Parameters.AddWithValue(Math.Max(1, options.Writers));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                bounds.Add(reader.GetGuid(0));
-            }
-        }
-
-        var slices = bounds.Select((last, i) => (From: i == 0 ? Guid.Empty : NextAfter(bounds[i - 1]), To: last)).ToList();
+        var slices = await IdSlices.ReadAsync(db, options.Writers, ct);
         var written = 0L;
         await Task.WhenAll(slices.Select(async slice =>
         {
@@ -303,17 +292,6 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         }));
         log.WriteLine($"Built {written:N0} search documents in {slices.Count} slices in {clock.Elapsed.TotalSeconds:0.0} s.");
         return true;
-    }
-
-    /// <summary>The smallest uuid above <paramref name="id"/> in PostgreSQL's (byte-wise) order.</summary>
-    private static Guid NextAfter(Guid id)
-    {
-        var bytes = id.ToByteArray(bigEndian: true);
-        for (var i = bytes.Length - 1; i >= 0 && ++bytes[i] == 0; i--)
-        {
-        }
-
-        return new Guid(bytes, bigEndian: true);
     }
 
     private static async Task<bool> HasFunctionAsync(NpgsqlDataSource db, string name, CancellationToken ct)
