@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Newsroom.Bench.Seeding;
 using Npgsql;
 
 namespace Newsroom.Bench.Search;
@@ -7,7 +8,8 @@ namespace Newsroom.Bench.Search;
 /// <summary>
 /// Compares public articles' rows of article_search with what the application's trigger writes (PostgreSQL's own
 /// <c>newsroom_search_document</c>), so that a document the seeder computed differently cannot go unnoticed.
-/// Costs what building the documents in PostgreSQL would (≈ 2.3 ms per article), hence a sample after each load.
+/// Costs what building the documents in PostgreSQL would (≈ 2.3 ms per article), hence a sample after each load and
+/// the whole corpus on demand (<c>verify-documents</c>).
 /// </summary>
 internal static class SearchDocumentCheck
 {
@@ -70,6 +72,30 @@ internal static class SearchDocumentCheck
             return await ReadAsync(command, ct);
         }));
         return results.Aggregate(Result.None, (sum, r) => sum + r);
+    }
+
+    /// <summary>Every public article, in id slices checked side by side.</summary>
+    public static async Task<Result> AllAsync(NpgsqlDataSource db, int parallelism, CancellationToken ct)
+    {
+        var results = await Task.WhenAll((await IdSlices.ReadAsync(db, parallelism, ct)).Select(async slice =>
+        {
+            await using var command = db.CreateCommand(string.Format(Compare, "a.id BETWEEN $1 AND $2"));
+            command.CommandTimeout = 0;
+            command.Parameters.AddWithValue(slice.From);
+            command.Parameters.AddWithValue(slice.To);
+            return await ReadAsync(command, ct);
+        }));
+        return results.Aggregate(Result.None, (sum, r) => sum + r);
+    }
+
+    /// <summary>Rows of article_search whose article is not public (a draft, say): the trigger deletes them.</summary>
+    public static async Task<long> StaleAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT count(*) FROM article_search s JOIN articles a ON a.id = s.article_id
+            WHERE NOT (a.status IN ('Published', 'Scheduled') AND a.published_at IS NOT NULL)
+            """);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>What differs for one article: its row, and the lexemes whose positions or weights differ (first ten).</summary>
