@@ -24,6 +24,9 @@ internal sealed record GeneratedArticle(
 {
     /// <summary>Set once, in index order, when slugs are made unique ("-2", "-3"… like the application does).</summary>
     public string Slug { get; set; } = BaseSlug;
+
+    /// <summary>What Article.IndexTags stores in search_tags: the tag names in the editor's order.</summary>
+    public string SearchTags => string.Join(" | ", Tags.Select(t => t.Name));
 }
 
 /// <summary>

@@ -63,8 +63,7 @@ internal static class ArticleCopy
                 await articles.WriteAsync(a.SourcesJson, NpgsqlDbType.Jsonb, ct);
                 if (optional.SearchTags)
                 {
-                    // What Article.IndexTags stores: the tag names in the editor's order, for the search vector.
-                    await articles.WriteAsync(string.Join(" | ", a.Tags.Select(t => t.Name)), NpgsqlDbType.Varchar, ct);
+                    await articles.WriteAsync(a.SearchTags, NpgsqlDbType.Varchar, ct);
                 }
             }
 
@@ -106,6 +105,28 @@ internal static class ArticleCopy
 
             await slugs.CompleteAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// The batch's rows of article_search, as the application's trigger would write them (every seeded article is
+    /// public). A document goes as tsvector's binary form, written as plain bytes: binary COPY hands each field to the
+    /// column type's receive function whatever the client calls it, and NpgsqlTsVector can only be built by parsing
+    /// text in Npgsql 10, sorting lexemes by culture, not in PostgreSQL's byte order.
+    /// </summary>
+    public static async Task WriteSearchDocumentsAsync(NpgsqlConnection connection, IReadOnlyList<GeneratedArticle> batch, IReadOnlyList<byte[]> documents, CancellationToken ct)
+    {
+        await using var search = await connection.BeginBinaryImportAsync(
+            "COPY article_search (article_id, section_id, published_at, document) FROM STDIN (FORMAT BINARY)", ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            await search.StartRowAsync(ct);
+            await search.WriteAsync(batch[i].Id, NpgsqlDbType.Uuid, ct);
+            await search.WriteAsync(batch[i].Section.Id, NpgsqlDbType.Uuid, ct);
+            await search.WriteAsync(batch[i].PublishedAt, NpgsqlDbType.TimestampTz, ct);
+            await search.WriteAsync(documents[i], NpgsqlDbType.Bytea, ct);
+        }
+
+        await search.CompleteAsync(ct);
     }
 
     public static async Task WriteCatalogAsync(NpgsqlConnection connection, Catalog catalog, CancellationToken ct)

@@ -93,13 +93,16 @@ internal sealed record SeedState(int Seed, int Articles)
     }
 }
 
-/// <summary>Progress lines and where the time went: rendering (parallel, in .NET) or copying (PostgreSQL).</summary>
+/// <summary>Progress lines and where the time went: rendering and search documents (parallel, in .NET) or copying (PostgreSQL).</summary>
 internal sealed class LoadMetrics(int start, int end, TextWriter log)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly object gate = new();
     private TimeSpan rendering;
     private TimeSpan copying;
+    private TimeSpan documenting;
+    private TimeSpan asking;
+    private int chunks;
     private int copied;
     private int nextReport = Math.Max(1, (end - start) / 10);
 
@@ -108,6 +111,17 @@ internal sealed class LoadMetrics(int start, int end, TextWriter log)
         lock (gate)
         {
             rendering += elapsed;
+        }
+    }
+
+    /// <summary>A batch's search documents; <paramref name="askingSoFar"/>: all the time PostgreSQL took to read new chunks.</summary>
+    public void Documented(TimeSpan elapsed, TimeSpan askingSoFar, int learntChunks)
+    {
+        lock (gate)
+        {
+            documenting += elapsed;
+            asking = askingSoFar;
+            chunks = learntChunks;
         }
     }
 
@@ -130,5 +144,9 @@ internal sealed class LoadMetrics(int start, int end, TextWriter log)
         var wall = clock.Elapsed.TotalSeconds;
         log.WriteLine($"Loaded {copied:N0} articles in {wall:0.0} s ({copied / Math.Max(wall, 0.001):N0}/s); " +
                       $"generating+rendering busy {rendering.TotalSeconds:0.0} s, COPY busy {copying.TotalSeconds:0.0} s (they overlap).");
+        if (documenting > TimeSpan.Zero)
+        {
+            log.WriteLine($"Search documents: busy {documenting.TotalSeconds:0.0} s, of which {asking.TotalSeconds:0.0} s while PostgreSQL read {chunks:N0} distinct chunks.");
+        }
     }
 }
