@@ -13,14 +13,18 @@ internal static class ArticleCopy
         "id, title, slug, standfirst, body, body_html, body_text, word_count, reading_time_minutes, section_id, status, " +
         "publish_at, published_at, first_published_at, created_at, updated_at, created_by, revision_count, cover_image, sources";
 
-    /// <summary>Columns that only some versions of the schema have, so the seeder works on any branch of the repo.</summary>
-    public sealed record OptionalColumns(bool SearchTags)
+    /// <summary>Columns and tables that only some versions of the schema have, so the seeder works on any branch of the repo.</summary>
+    public sealed record OptionalColumns(bool SearchTags, bool TeaserRefs)
     {
         public static async Task<OptionalColumns> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
         {
-            await using var command = db.CreateCommand(
-                "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'articles' AND column_name = 'search_tags')");
-            return new OptionalColumns((bool)(await command.ExecuteScalarAsync(ct))!);
+            await using var command = db.CreateCommand("""
+                SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'articles' AND column_name = 'search_tags'),
+                       to_regclass('public.article_teaser_refs') IS NOT NULL
+                """);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new OptionalColumns(reader.GetBoolean(0), reader.GetBoolean(1));
         }
     }
 
@@ -94,6 +98,21 @@ internal static class ArticleCopy
             }
 
             await authors.CompleteAsync(ct);
+        }
+
+        if (optional.TeaserRefs)
+        {
+            // What the application's triggers on the link tables keep (migration TeaserRefs): slug, name, slug,
+            // name… of the tags, then of the bylines, in the editor's order.
+            await using var refs = await connection.BeginBinaryImportAsync("COPY article_teaser_refs (article_id, tag_refs, author_refs) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var a in batch)
+            {
+                await refs.WriteRowAsync(ct, a.Id,
+                    a.Tags.SelectMany(t => new[] { t.Slug, t.Name }).ToArray(),
+                    a.Authors.SelectMany(x => new[] { x.Slug, x.Name }).ToArray());
+            }
+
+            await refs.CompleteAsync(ct);
         }
 
         await using (var slugs = await connection.BeginBinaryImportAsync("COPY bench.slugs (n, slug) FROM STDIN (FORMAT BINARY)", ct))
