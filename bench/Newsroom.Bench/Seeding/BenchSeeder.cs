@@ -97,8 +97,8 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         if (options.OwnCluster)
         {
             // Our own cluster: fewer checkpoints during a multi-gigabyte load. Kept afterwards, harmless for reads.
-            await ExecuteAsync(db, "ALTER SYSTEM SET max_wal_size = '8GB'", ct);
-            await ExecuteAsync(db, "SELECT pg_reload_conf()", ct);
+            await Sql.ExecuteAsync(db, "ALTER SYSTEM SET max_wal_size = '8GB'", ct);
+            await Sql.ExecuteAsync(db, "SELECT pg_reload_conf()", ct);
         }
 
         var clock = Stopwatch.StartNew();
@@ -113,7 +113,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         var slugs = await ExistingSlugsAsync(db, ct);
         var optional = await ArticleCopy.OptionalColumns.ReadAsync(db, ct);
         var factory = new ArticleFactory(options.Seed, catalog, new ArticleBodyRenderer(options.SiteHost));
-        var documents = await TriggerTables.HasFunctionAsync(db, "newsroom_search_document", ct) ? new SearchDocuments() : null;
+        var documents = await Sql.HasFunctionAsync(db, "newsroom_search_document", ct) ? new SearchDocuments() : null;
         var batches = Channel.CreateBounded<LoadBatch>(new BoundedChannelOptions(options.Writers + 1) { SingleReader = options.Writers == 1, SingleWriter = true });
         var metrics = new LoadMetrics(start, options.Articles, log);
 
@@ -126,7 +126,7 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(async _ =>
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            await ExecuteAsync(connection, "SET synchronous_commit = off", ct);
+            await Sql.ExecuteAsync(connection, "SET synchronous_commit = off", ct);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 var copy = Stopwatch.StartNew();
@@ -160,17 +160,17 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         var analyze = Stopwatch.StartNew();
         foreach (var table in new[] { "articles", "article_tags", "article_authors", "tags", "authors", "bench.slugs" })
         {
-            await ExecuteAsync(db, $"VACUUM (ANALYZE) {table}", ct);
+            await Sql.ExecuteAsync(db, $"VACUUM (ANALYZE) {table}", ct);
         }
 
-        if (await TriggerTables.HasFunctionAsync(db, "newsroom_reindex_search", ct))
+        if (await Sql.HasFunctionAsync(db, "newsroom_reindex_search", ct))
         {
-            await ExecuteAsync(db, "VACUUM (ANALYZE) article_search", ct);
+            await Sql.ExecuteAsync(db, "VACUUM (ANALYZE) article_search", ct);
         }
 
-        if (await TriggerTables.HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
+        if (await Sql.HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
         {
-            await ExecuteAsync(db, "VACUUM (ANALYZE) article_teaser_refs", ct);
+            await Sql.ExecuteAsync(db, "VACUUM (ANALYZE) article_teaser_refs", ct);
         }
 
         log.WriteLine($"VACUUM (ANALYZE) in {analyze.Elapsed.TotalSeconds:0.0} s.");
@@ -185,8 +185,8 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         if ((bool)(await exists.ExecuteScalarAsync(ct))!)
         {
             var clock = Stopwatch.StartNew();
-            await ExecuteAsync(db, "REFRESH MATERIALIZED VIEW search_words", ct);
-            await ExecuteAsync(db, "ANALYZE search_words", ct);
+            await Sql.ExecuteAsync(db, "REFRESH MATERIALIZED VIEW search_words", ct);
+            await Sql.ExecuteAsync(db, "ANALYZE search_words", ct);
             log.WriteLine($"Refreshed the search vocabulary (search_words) in {clock.Elapsed.TotalSeconds:0.0} s.");
         }
     }
@@ -317,16 +317,4 @@ internal sealed class BenchSeeder(SeedOptions options, TextWriter log)
         .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
         .UseSnakeCaseNamingConvention()
         .Options);
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 }

@@ -16,15 +16,15 @@ internal static class TriggerTables
         // the search documents are computed by the seeder and copied with their articles, far cheaper than
         // PostgreSQL's to_tsvector (see SearchDocuments); and the teasers' tag and byline arrays are copied too,
         // instead of being recomputed once per link row.
-        var triggers = await HasFunctionAsync(db, "newsroom_recount_article_months", ct) || await HasFunctionAsync(db, "newsroom_reindex_search", ct);
+        var triggers = await Sql.HasFunctionAsync(db, "newsroom_recount_article_months", ct) || await Sql.HasFunctionAsync(db, "newsroom_reindex_search", ct);
         if (triggers)
         {
-            await ExecuteAsync(db, "ALTER TABLE articles DISABLE TRIGGER USER", ct);
+            await Sql.ExecuteAsync(db, "ALTER TABLE articles DISABLE TRIGGER USER", ct);
         }
 
-        if (await HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
+        if (await Sql.HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
         {
-            await ExecuteAsync(db, "ALTER TABLE article_tags DISABLE TRIGGER USER; ALTER TABLE article_authors DISABLE TRIGGER USER", ct);
+            await Sql.ExecuteAsync(db, "ALTER TABLE article_tags DISABLE TRIGGER USER; ALTER TABLE article_authors DISABLE TRIGGER USER", ct);
         }
     }
 
@@ -36,10 +36,10 @@ internal static class TriggerTables
     /// </summary>
     public static async Task<bool> CompleteAsync(NpgsqlDataSource db, int writers, TextWriter log, CancellationToken ct)
     {
-        if (await HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
+        if (await Sql.HasFunctionAsync(db, "newsroom_store_teaser_refs", ct))
         {
             // Articles of an older seeder, or of a load whose COPY was cut short, get theirs from the link tables.
-            await ExecuteAsync(db, """
+            await Sql.ExecuteAsync(db, """
                 ALTER TABLE article_tags ENABLE TRIGGER USER; ALTER TABLE article_authors ENABLE TRIGGER USER;
                 INSERT INTO article_teaser_refs (article_id, tag_refs, author_refs)
                 SELECT a.id, newsroom_tag_refs(a.id), newsroom_author_refs(a.id) FROM articles a
@@ -56,17 +56,17 @@ internal static class TriggerTables
             }
         }
 
-        var months = await HasFunctionAsync(db, "newsroom_recount_article_months", ct);
-        var search = await HasFunctionAsync(db, "newsroom_reindex_search", ct);
+        var months = await Sql.HasFunctionAsync(db, "newsroom_recount_article_months", ct);
+        var search = await Sql.HasFunctionAsync(db, "newsroom_reindex_search", ct);
         if (!months && !search)
         {
             return false;
         }
 
-        await ExecuteAsync(db, "ALTER TABLE articles ENABLE TRIGGER USER", ct);
+        await Sql.ExecuteAsync(db, "ALTER TABLE articles ENABLE TRIGGER USER", ct);
         if (months)
         {
-            await ExecuteAsync(db, "SELECT newsroom_recount_article_months()", ct);
+            await Sql.ExecuteAsync(db, "SELECT newsroom_recount_article_months()", ct);
         }
 
         if (!search)
@@ -90,7 +90,7 @@ internal static class TriggerTables
         await Task.WhenAll(slices.Select(async slice =>
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            await ExecuteAsync(connection, "SET synchronous_commit = off", ct);
+            await Sql.ExecuteAsync(connection, "SET synchronous_commit = off", ct);
             await using var command = new NpgsqlCommand("SELECT newsroom_reindex_search($1, $2)", connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue(slice.From);
             command.Parameters.AddWithValue(slice.To);
@@ -98,24 +98,5 @@ internal static class TriggerTables
         }));
         log.WriteLine($"Built {written:N0} search documents in {slices.Count} slices in {clock.Elapsed.TotalSeconds:0.0} s.");
         return true;
-    }
-
-    public static async Task<bool> HasFunctionAsync(NpgsqlDataSource db, string name, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = $1)");
-        command.Parameters.AddWithValue(name);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
