@@ -27,11 +27,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
     private const string TeaserJoins = "JOIN sections s ON s.id = a.section_id LEFT JOIN article_teaser_refs r ON r.article_id = a.id";
 
-    private const string PageColumns = $"""
-        {TeaserColumns},
-        a.body_html, a.sources::text, a.section_id,
-        ARRAY(SELECT t.tag_id FROM article_tags t WHERE t.article_id = a.id)
-        """;
+    private const string PageColumns = $"{TeaserColumns}, a.body_html, a.sources::text";
 
     /// <summary>The public teasers of these articles, keyed by id; ids not (or no longer) public are absent.</summary>
     public async Task<Dictionary<Guid, PublicArticleSummary>> TeasersAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
@@ -173,17 +169,48 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         }
     }
 
-    /// <summary>The public article with this exact slug, with what the page needs to find its neighbours.</summary>
-    public async Task<PublicPageRow?> PageBySlugAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The article page in one round trip: the public article with this exact slug (<c>me</c>), the rows (kind, id,
+    /// position) that <paramref name="linkedSql"/> picks for it — previous 'p', next 'n', related — and the teasers
+    /// of those, each row tagged with its kind. Null when no public article has the slug.
+    /// </summary>
+    public async Task<PublicArticleResponse?> ArticlePageAsync(string slug, string linkedSql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync($"""
-            SELECT {PageColumns}
-            FROM articles a {TeaserJoins}
-            WHERE a.slug = @slug AND {ArticleVisibility.Sql}
+            WITH me AS MATERIALIZED (
+                SELECT a.id, a.published_at, a.section_id, a.title, ARRAY(SELECT t.tag_id FROM article_tags t WHERE t.article_id = a.id) AS tags
+                FROM articles a
+                WHERE a.slug = @slug AND {ArticleVisibility.Sql}
+            ), linked AS (
+                SELECT l.* FROM me, LATERAL ({linkedSql}) l
+            )
+            SELECT 'a', 0, {PageColumns}
+            FROM me JOIN articles a ON a.id = me.id {TeaserJoins}
+            UNION ALL
+            SELECT l.kind, l.position, {TeaserColumns}, NULL, NULL
+            FROM linked l JOIN articles a ON a.id = l.id {TeaserJoins}
             """, now, cancellationToken);
         command.Parameters.AddWithValue("slug", slug);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Page(reader) : null;
+        PublicPageRow? page = null;
+        PublicArticleSummary? previous = null, next = null;
+        var related = new List<(int Position, PublicArticleSummary Teaser)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                switch (reader.GetString(0))
+                {
+                    case "a": page = Page(reader, 2); break;
+                    case "p": previous = Teaser(reader, 2); break;
+                    case "n": next = Teaser(reader, 2); break;
+                    default: related.Add((reader.GetInt32(1), Teaser(reader, 2))); break;
+                }
+            }
+        }
+
+        return page?.Response(
+            related.OrderBy(r => r.Position).Select(r => r.Teaser).Where(t => t.Id != page.Summary.Id).DistinctBy(t => t.Id).Take(ReaderQueries.RelatedCount).ToList(),
+            previous, next);
     }
 
     /// <summary>Public articles with their bodies (for feeds), in the order of <paramref name="ids"/>.</summary>
@@ -225,15 +252,16 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return command;
     }
 
-    private static PublicArticleSummary Teaser(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-        new PublicSectionRef(reader.GetString(4), reader.GetString(5)),
-        Pairs(reader.GetFieldValue<string[]>(6), (slug, name) => new PublicTagRef(slug, name)),
-        Pairs(reader.GetFieldValue<string[]>(7), (slug, name) => new PublicAuthorRef(slug, name)),
-        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-        reader.GetFieldValue<DateTimeOffset>(9),
-        reader.GetInt32(10),
-        reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<CoverImage>(reader.GetString(11)));
+    /// <summary>A teaser from the <see cref="TeaserColumns"/> starting at column <paramref name="first"/>.</summary>
+    private static PublicArticleSummary Teaser(NpgsqlDataReader reader, int first = 0) => new(
+        reader.GetGuid(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
+        new PublicSectionRef(reader.GetString(first + 4), reader.GetString(first + 5)),
+        Pairs(reader.GetFieldValue<string[]>(first + 6), (slug, name) => new PublicTagRef(slug, name)),
+        Pairs(reader.GetFieldValue<string[]>(first + 7), (slug, name) => new PublicAuthorRef(slug, name)),
+        reader.IsDBNull(first + 8) ? null : reader.GetFieldValue<DateTimeOffset>(first + 8),
+        reader.GetFieldValue<DateTimeOffset>(first + 9),
+        reader.GetInt32(first + 10),
+        reader.IsDBNull(first + 11) ? null : JsonSerializer.Deserialize<CoverImage>(reader.GetString(first + 11)));
 
     private static List<T> Pairs<T>(string[] flat, Func<string, string, T> pair)
     {
@@ -246,20 +274,15 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return list;
     }
 
-    private static PublicPageRow Page(NpgsqlDataReader reader) => new(
-        Teaser(reader),
-        reader.GetString(12),
-        reader.IsDBNull(13) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(13)) ?? [],
-        reader.GetGuid(14),
-        reader.GetFieldValue<Guid[]>(15));
+    private static PublicPageRow Page(NpgsqlDataReader reader, int first = 0) => new(
+        Teaser(reader, first),
+        reader.GetString(first + TeaserColumnCount),
+        reader.IsDBNull(first + TeaserColumnCount + 1) ? [] : JsonSerializer.Deserialize<List<ArticleSource>>(reader.GetString(first + TeaserColumnCount + 1)) ?? []);
 }
 
-/// <summary>A public article as its page is built: the teaser, the body, and the keys its neighbours are found by.</summary>
-internal sealed record PublicPageRow(PublicArticleSummary Summary, string BodyHtml, IReadOnlyList<ArticleSource> Sources, Guid SectionId, Guid[] TagIds)
+/// <summary>A public article as its page is built: the teaser, the body and the sources.</summary>
+internal sealed record PublicPageRow(PublicArticleSummary Summary, string BodyHtml, IReadOnlyList<ArticleSource> Sources)
 {
-    /// <summary>A public article always has its publication instant.</summary>
-    public DateTimeOffset PublishedAt => Summary.PublishedAt!.Value;
-
     public PublicArticleResponse Response(IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next) =>
         new(Summary.Id, Summary.Slug, Summary.Title, Summary.Standfirst, Summary.Section, Summary.Tags, Summary.Authors,
             Summary.PublishedAt, Summary.UpdatedAt, Summary.ReadingTimeMinutes, Summary.CoverImage, BodyHtml, Sources, related, previous, next);

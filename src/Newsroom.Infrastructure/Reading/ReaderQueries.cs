@@ -35,22 +35,8 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     public Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
         rows.ListAsync(filter, after, limit, now, cancellationToken);
 
-    public async Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var article = await rows.PageBySlugAsync(slug, now, cancellationToken);
-        if (article is null)
-        {
-            return null;
-        }
-
-        var neighbours = await NeighboursAsync(article, navigation, now, cancellationToken);
-        var related = neighbours.Related;
-        var teasers = await rows.TeasersAsync([.. related, .. new[] { neighbours.Previous, neighbours.Next }.OfType<Guid>()], now, cancellationToken);
-        return article.Response(
-            related.Where(teasers.ContainsKey).Select(id => teasers[id]).ToList(),
-            neighbours.Previous is { } p ? teasers.GetValueOrDefault(p) : null,
-            neighbours.Next is { } n ? teasers.GetValueOrDefault(n) : null);
-    }
+    public Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken) =>
+        rows.ArticlePageAsync(slug, NeighboursSql(navigation), now, cancellationToken);
 
     public async Task<string?> CurrentSlugOfAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken) =>
         await (from history in db.ArticleSlugHistory
@@ -124,36 +110,36 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
             .Take(limit).ToListAsync(cancellationToken);
     }
 
-    private sealed record Neighbours(List<Guid> Related, Guid? Previous, Guid? Next);
-
     /// <summary>
-    /// Previous, next and "À lire également" in one round trip. Related: the editors' picks in their order, then the
-    /// best computed matches among a bounded candidate set — the newest articles of each of its tags (so a tag on
-    /// half the site costs no more than a rare one) and the newest of its section — ordered by most shared tags,
-    /// same section, closest title (pg_trgm), newest, then id: deterministic, never itself, never anything unpublished.
+    /// Previous ('p'), next ('n') and "À lire également" ('r' picked, 'c' computed) of the article <c>me</c> (id,
+    /// published_at, section_id, title, tags), as rows (kind, id, position) for
+    /// <see cref="PublicArticleRows.ArticlePageAsync"/>; <paramref name="navigation"/> says which articles previous
+    /// and next are chosen among. Related: the editors' picks in their order, then the best computed matches among a
+    /// bounded candidate set — the newest articles of each of its tags (so a tag on half the site costs no more than
+    /// a rare one) and the newest of its section — ordered by most shared tags, same section, closest title
+    /// (pg_trgm), newest, then id: deterministic, never itself, never anything unpublished.
     /// The title similarity, the costly part, is computed only for candidates whose (shared tags, same section) tier
     /// starts within the first places: no other can reach the list.
     /// </summary>
-    private async Task<Neighbours> NeighboursAsync(PublicPageRow article, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken)
+    private static string NeighboursSql(Navigation navigation)
     {
-        var around = navigation == Navigation.Section ? "AND a.section_id = @section" : string.Empty;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"""
+        var around = navigation == Navigation.Section ? "AND a.section_id = me.section_id" : string.Empty;
+        return $"""
             (SELECT 'p' AS kind, a.id, 0 AS position FROM articles a
-             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) < (@at, @id)
+             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) < (me.published_at, me.id)
              ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
             UNION ALL
             (SELECT 'n', a.id, 0 FROM articles a
-             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) > (@at, @id)
+             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) > (me.published_at, me.id)
              ORDER BY a.published_at, a.id LIMIT 1)
             UNION ALL
             (SELECT 'r', p.related_article_id, p.position FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
-             WHERE p.article_id = @id AND {ArticleVisibility.Sql}
+             WHERE p.article_id = me.id AND {ArticleVisibility.Sql}
              ORDER BY p.position)
             UNION ALL
             (WITH tagged AS (
                  SELECT x.article_id AS id, count(*)::int AS shared
-                 FROM unnest(@tags) AS tag(id)
+                 FROM unnest(me.tags) AS tag(id)
                  CROSS JOIN LATERAL (SELECT t.article_id FROM article_tags t WHERE t.tag_id = tag.id ORDER BY t.article_id DESC LIMIT {TagCandidates}) x
                  GROUP BY x.article_id
                  ORDER BY shared DESC, id DESC
@@ -162,41 +148,17 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
                  SELECT id, max(shared) AS shared FROM (
                      SELECT id, shared FROM tagged
                      UNION ALL
-                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = @section AND {ArticleVisibility.Sql} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
+                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = me.section_id AND {ArticleVisibility.Sql} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
                  ) u GROUP BY id
              )
-             SELECT 'c', r.id, 100 + row_number() OVER (ORDER BY r.shared DESC, r.same_section DESC, similarity(r.title, @title) DESC, r.published_at DESC, r.id DESC)
-             FROM (SELECT a.id, c.shared, a.section_id = @section AS same_section, a.title, a.published_at,
-                          rank() OVER (ORDER BY c.shared DESC, a.section_id = @section DESC) AS tier
+             SELECT 'c', r.id, (100 + row_number() OVER (ORDER BY r.shared DESC, r.same_section DESC, similarity(r.title, me.title) DESC, r.published_at DESC, r.id DESC))::int
+             FROM (SELECT a.id, c.shared, a.section_id = me.section_id AS same_section, a.title, a.published_at,
+                          rank() OVER (ORDER BY c.shared DESC, a.section_id = me.section_id DESC) AS tier
                    FROM candidates c JOIN articles a ON a.id = c.id
-                   WHERE a.id <> @id AND {ArticleVisibility.Sql}) r
+                   WHERE a.id <> me.id AND {ArticleVisibility.Sql}) r
              WHERE r.tier <= {RelatedCount}
              ORDER BY 3 LIMIT {RelatedCount})
-            """, (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.AddWithValue("at", article.PublishedAt.ToUniversalTime());
-        command.Parameters.AddWithValue("id", article.Summary.Id);
-        command.Parameters.AddWithValue("section", article.SectionId);
-        command.Parameters.AddWithValue("title", article.Summary.Title);
-        command.Parameters.AddWithValue("tags", article.TagIds);
-        Guid? previous = null, next = null;
-        var picked = new List<(int Position, Guid Id)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetGuid(1);
-                switch (reader.GetString(0))
-                {
-                    case "p": previous = id; break;
-                    case "n": next = id; break;
-                    default: picked.Add((Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), id)); break;
-                }
-            }
-        }
-
-        var related = picked.OrderBy(r => r.Position).Select(r => r.Id).Where(id => id != article.Summary.Id).Distinct().Take(RelatedCount).ToList();
-        return new Neighbours(related, previous, next);
+            """;
     }
 
     private IQueryable<Article> Filtered(PublicArticleFilter filter, DateTimeOffset now)
