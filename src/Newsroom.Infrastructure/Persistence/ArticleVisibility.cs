@@ -6,8 +6,11 @@ namespace Newsroom.Infrastructure.Persistence;
 /// <summary>What readers may see, as SQL: the query form of <see cref="Article.IsPublicAt"/>.</summary>
 internal static class ArticleVisibility
 {
+    /// <summary>The statuses whose articles readers see once their instant has come, on articles aliased <c>a</c>.</summary>
+    public const string Listed = "a.status IN ('Published', 'Scheduled')";
+
     /// <summary>The same rule in hand-written SQL, on articles aliased <c>a</c>, with the instant in parameter <c>@now</c>.</summary>
-    public const string Sql = "a.status IN ('Published', 'Scheduled') AND a.published_at <= @now";
+    public const string Sql = $"{Listed} AND a.published_at <= @now";
 
     /// <summary>
     /// Published, or scheduled and its instant has come. Auto-included children are dropped: callers filter or count,

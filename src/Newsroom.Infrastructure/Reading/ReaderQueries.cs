@@ -51,26 +51,26 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     /// not yet due. Only the articles of those few hours are read, through the public-order index.
     /// </summary>
     public async Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<ArchiveMonth>($"""
+        await db.Database.SqlQueryRaw<ArchiveMonth>($"""
             WITH counted AS (
                 SELECT month, count FROM article_month_counts WHERE count > 0
             ), candidates AS (
                 SELECT month + step * interval '1 month' AS month FROM counted, (VALUES (-1), (0), (1)) AS steps(step)
             ), bounds AS (
-                SELECT month, (month AT TIME ZONE {zone.Id}) AS site_start, (month AT TIME ZONE 'UTC') AS utc_start
+                SELECT month, (month AT TIME ZONE @zone) AS site_start, (month AT TIME ZONE 'UTC') AS utc_start
                 FROM (SELECT month FROM candidates UNION SELECT month + interval '1 month' FROM candidates) m
             ), shifts AS (
                 SELECT b.month,
                        CASE WHEN b.site_start < b.utc_start
-                            THEN (SELECT count(*) FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= {now.ToUniversalTime()}
+                            THEN (SELECT count(*) FROM articles a WHERE {ArticleVisibility.Sql}
                                   AND a.published_at >= b.site_start AND a.published_at < b.utc_start)
-                            ELSE -(SELECT count(*) FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at <= {now.ToUniversalTime()}
+                            ELSE -(SELECT count(*) FROM articles a WHERE {ArticleVisibility.Sql}
                                   AND a.published_at >= b.utc_start AND a.published_at < b.site_start)
                        END AS shift
                 FROM bounds b
             ), not_yet AS (
                 SELECT date_trunc('month', a.published_at AT TIME ZONE 'UTC') AS month, count(*) AS count
-                FROM articles a WHERE a.status IN ('Published', 'Scheduled') AND a.published_at > {now.ToUniversalTime()}
+                FROM articles a WHERE {ArticleVisibility.Listed} AND a.published_at > @now
                 GROUP BY 1
             ), site AS (
                 SELECT c.month, coalesce(n.count, 0) - coalesce(f.count, 0) + s.shift - coalesce(s_next.shift, 0) AS count
@@ -84,7 +84,7 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
             FROM site
             WHERE count > 0
             ORDER BY month DESC
-            """).ToListAsync(cancellationToken);
+            """, new NpgsqlParameter("zone", zone.Id), new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
