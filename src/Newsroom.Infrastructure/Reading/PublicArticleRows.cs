@@ -79,31 +79,8 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         }
 
         var conditions = new List<string> { ArticleVisibility.Sql };
-        if (filter.Section is not null)
-        {
-            conditions.Add("a.section_id = f.section_id");
-        }
-
-        if (tagId is not null)
-        {
-            conditions.Add("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = @tag_id)");
-        }
-
-        if (authorId is not null)
-        {
-            conditions.Add("EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = @author_id)");
-        }
-
-        if (filter.From is not null)
-        {
-            conditions.Add("a.published_at >= @from");
-        }
-
-        if (filter.To is not null)
-        {
-            conditions.Add("a.published_at <= @to");
-        }
-
+        conditions.AddRange(ReaderFilterSql.Conditions("a", "a.id", filter.Section is null ? null : "f.section_id",
+            tagId is not null, authorId is not null, filter.From is not null, filter.To is not null));
         if (after is not null)
         {
             conditions.Add("(a.published_at, a.id) < (@after_at, @after_id)");
@@ -121,8 +98,8 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
             ORDER BY p.published_at DESC, p.id DESC
             """, now, cancellationToken);
         AddIfGiven(command, "section", filter.Section);
-        AddIfGiven(command, "tag_id", tagId);
-        AddIfGiven(command, "author_id", authorId);
+        AddIfGiven(command, "tag", tagId);
+        AddIfGiven(command, "author", authorId);
         AddIfGiven(command, "from", filter.From?.ToUniversalTime());
         AddIfGiven(command, "to", filter.To?.ToUniversalTime());
         AddIfGiven(command, "after_at", after?.Instant.ToUniversalTime());

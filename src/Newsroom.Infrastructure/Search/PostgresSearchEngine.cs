@@ -370,36 +370,9 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
     }
 
     /// <summary>The reader's filters as SQL on the row aliased <paramref name="alias"/>; only the ones given, so each plan fits them.</summary>
-    private static string Filters(SearchFilter filter, string alias, string articleId)
-    {
-        var sql = new StringBuilder();
-        if (filter.SectionId is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.section_id = @section");
-        }
-
-        if (filter.TagId is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = {articleId} AND t.tag_id = @tag)");
-        }
-
-        if (filter.AuthorId is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = {articleId} AND x.author_id = @author)");
-        }
-
-        if (filter.From is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.published_at >= @from");
-        }
-
-        if (filter.To is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}.published_at <= @to");
-        }
-
-        return sql.ToString();
-    }
+    private static string Filters(SearchFilter filter, string alias, string articleId) =>
+        string.Concat(ReaderFilterSql.Conditions(alias, articleId, filter.SectionId is null ? null : "@section",
+            filter.TagId is not null, filter.AuthorId is not null, filter.From is not null, filter.To is not null).Select(c => $" AND {c}"));
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, SearchFilter filter, DateTimeOffset now)
     {
@@ -447,7 +420,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
             .Replace(MarkStart, "<mark>", StringComparison.Ordinal).Replace(MarkEnd, "</mark>", StringComparison.Ordinal);
 
     private static string RemoveAccents(string text) =>
-        new(text.Normalize(NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
+        new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L}[\p{L}\p{Mn}]*)")]
     private static partial System.Text.RegularExpressions.Regex Words();
