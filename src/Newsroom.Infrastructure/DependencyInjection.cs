@@ -24,7 +24,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<NewsroomOptions>().Bind(configuration.GetSection(NewsroomOptions.SectionName));
+        services.AddOptions<NewsroomOptions>().Bind(configuration.GetSection(NewsroomOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName)));
         services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
         services.AddSingleton<DatabaseStartup>();
@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
         services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
         services.AddHostedService<Search.SearchVocabularyRefresher>();
+        services.AddSingleton<Reading.PublicReadsDataSource>();
         services.AddScoped<Reading.PublicArticleRows>();
         services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();

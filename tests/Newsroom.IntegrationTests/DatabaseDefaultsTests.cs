@@ -38,4 +38,30 @@ public sealed class DatabaseDefaultsTests
 
         Assert.Equal("-c statement_timeout=5000 -c jit=off", tuned.Options);
     }
+
+    [Fact]
+    public void Readers_get_a_smaller_pool_of_their_own_on_the_same_database_and_settings()
+    {
+        var database = new NewsroomDatabase("Host=db;Database=newsroom;Username=api;Application Name=Magazine;Minimum Pool Size=10");
+        var main = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+
+        var readers = new NpgsqlConnectionStringBuilder(database.ReadersConnectionString(poolSize: null));
+
+        Assert.Equal(Math.Max(4, 2 * Environment.ProcessorCount), readers.MaxPoolSize);
+        Assert.True(readers.MaxPoolSize < main.MaxPoolSize);
+        Assert.True(readers.MinPoolSize <= readers.MaxPoolSize);
+        Assert.Equal("Magazine readers", readers.ApplicationName);
+        Assert.Equal(("db", "newsroom", "api"), (readers.Host, readers.Database, readers.Username));
+        Assert.Equal((main.MaxAutoPrepare, main.NoResetOnClose, main.Options), (readers.MaxAutoPrepare, readers.NoResetOnClose, readers.Options));
+        Assert.Equal("Magazine", main.ApplicationName);
+    }
+
+    [Fact]
+    public void The_readers_pool_size_can_be_configured()
+    {
+        var readers = new NpgsqlConnectionStringBuilder(new NewsroomDatabase("Host=db").ReadersConnectionString(poolSize: 3));
+
+        Assert.Equal(3, readers.MaxPoolSize);
+        Assert.Equal("Newsroom readers", readers.ApplicationName);
+    }
 }

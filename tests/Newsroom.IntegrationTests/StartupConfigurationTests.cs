@@ -6,7 +6,7 @@ namespace Newsroom.IntegrationTests;
 public sealed class StartupConfigurationTests
 {
     /// <summary>Runs the real API process (as a deployment would) and returns its exit code and error output.</summary>
-    private static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey)
+    private static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey, IDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));
@@ -15,6 +15,11 @@ public sealed class StartupConfigurationTests
         start.Environment["ConnectionStrings__Newsroom"] = "Host=127.0.0.1;Port=1;Database=none";
         start.Environment["Newsroom__DataDirectory"] = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
         start.Environment["Newsroom__Jwt__SigningKey"] = signingKey;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
@@ -40,5 +45,18 @@ public sealed class StartupConfigurationTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("256 bits", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-4")]
+    public async Task A_readers_pool_without_connections_does_not_start_and_says_which_setting(string size)
+    {
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__ReadersPoolSize"] = size });
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("ReadersPoolSize", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
@@ -14,8 +13,9 @@ namespace Newsroom.Infrastructure.Reading;
 /// and bylines from the arrays kept for it in article_teaser_refs (no link tables, no name lookups), and only the
 /// columns readers see. A teaser never touches the body, its HTML or its plain text, which are the bulk of a row.
 /// Every query repeats the visibility rule, so an article withdrawn since its id was chosen is simply left out.
+/// Each query borrows a connection of the readers' pool for its round trip only.
 /// </summary>
-internal sealed class PublicArticleRows(NewsroomDbContext db)
+internal sealed class PublicArticleRows(PublicReadsDataSource source)
 {
     // Tags and bylines: slug, name, slug, name… in the editor's order, kept by triggers (migration TeaserRefs).
     private const string TeaserColumns = """
@@ -29,8 +29,11 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
     private const string PageColumns = $"{TeaserColumns}, a.body_html, a.sources::text";
 
-    /// <summary>The public teasers of these articles, keyed by id; ids not (or no longer) public are absent.</summary>
-    public async Task<Dictionary<Guid, PublicArticleSummary>> TeasersAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The public teasers of these articles, keyed by id; ids not (or no longer) public are absent. Read on the
+    /// caller's connection, in its transaction if it has one (search reads its hits and their teasers in one snapshot).
+    /// </summary>
+    public static async Task<Dictionary<Guid, PublicArticleSummary>> TeasersAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var teasers = new Dictionary<Guid, PublicArticleSummary>(ids.Count);
         if (ids.Count == 0)
@@ -38,11 +41,11 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
             return teasers;
         }
 
-        await using var command = await CommandAsync($"""
+        await using var command = Command(connection, $"""
             SELECT {TeaserColumns}
             FROM articles a {TeaserJoins}
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
-            """, now, cancellationToken);
+            """, now);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -86,7 +89,8 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
             conditions.Add("(a.published_at, a.id) < (@after_at, @after_id)");
         }
 
-        await using var command = await CommandAsync($"""
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, $"""
             SELECT p.*, f.section_id IS NOT NULL
             FROM (SELECT {(filter.Section is null ? "NULL::uuid" : "(SELECT id FROM sections WHERE slug = @section)")} AS section_id) f
             LEFT JOIN LATERAL (
@@ -96,7 +100,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
                 JOIN articles a ON a.id = k.id {TeaserJoins}
             ) p ON true
             ORDER BY p.published_at DESC, p.id DESC
-            """, now, cancellationToken);
+            """, now);
         AddIfGiven(command, "section", filter.Section);
         AddIfGiven(command, "tag", tagId);
         AddIfGiven(command, "author", authorId);
@@ -126,10 +130,11 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
 
     private async Task<(bool SectionFound, Guid? TagId, Guid? AuthorId)> FilterIdsAsync(PublicListFilter filter, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync("""
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, """
             SELECT @section IS NULL OR EXISTS (SELECT 1 FROM sections WHERE slug = @section),
                    (SELECT id FROM tags WHERE slug = @tag), (SELECT id FROM authors WHERE slug = @author)
-            """, null, cancellationToken);
+            """, null);
         command.Parameters.Add(new NpgsqlParameter<string?>("section", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Section });
         command.Parameters.Add(new NpgsqlParameter<string?>("tag", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Tag });
         command.Parameters.Add(new NpgsqlParameter<string?>("author", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Author });
@@ -153,7 +158,8 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
     /// </summary>
     public async Task<PublicArticleResponse?> ArticlePageAsync(string slug, string linkedSql, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync($"""
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, $"""
             WITH me AS MATERIALIZED (
                 SELECT a.id, a.published_at, a.section_id, a.title, ARRAY(SELECT t.tag_id FROM article_tags t WHERE t.article_id = a.id) AS tags
                 FROM articles a
@@ -166,7 +172,7 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
             UNION ALL
             SELECT l.kind, l.position, {TeaserColumns}, NULL, NULL
             FROM linked l JOIN articles a ON a.id = l.id {TeaserJoins}
-            """, now, cancellationToken);
+            """, now);
         command.Parameters.AddWithValue("slug", slug);
         PublicPageRow? page = null;
         PublicArticleSummary? previous = null, next = null;
@@ -198,11 +204,12 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
             return [];
         }
 
-        await using var command = await CommandAsync($"""
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, $"""
             SELECT {PageColumns}
             FROM articles a {TeaserJoins}
             WHERE a.id = ANY(@ids) AND {ArticleVisibility.Sql}
-            """, now, cancellationToken);
+            """, now);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         var pages = new Dictionary<Guid, PublicArticleResponse>(ids.Count);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -217,10 +224,9 @@ internal sealed class PublicArticleRows(NewsroomDbContext db)
         return ids.Where(pages.ContainsKey).Select(id => pages[id]).ToList();
     }
 
-    private async Task<NpgsqlCommand> CommandAsync(string sql, DateTimeOffset? now, CancellationToken cancellationToken)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, DateTimeOffset? now)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        var command = new NpgsqlCommand(sql, connection);
         if (now is { } instant)
         {
             command.Parameters.AddWithValue("now", instant.ToUniversalTime());

@@ -25,7 +25,7 @@ namespace Newsroom.Infrastructure.Search;
 /// narrow <c>article_search</c> rows), otherwise the planner's estimate and the candidates' facets, flagged.
 /// Highlights are made for the returned page only.
 /// </summary>
-internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicArticleRows rows, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
+internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
 {
     /// <summary>Private-use characters: they can't come from an article, so they mark matches safely through HTML escaping.</summary>
     private const string MarkStart = "\uE000";
@@ -58,7 +58,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
     public async Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var connection = await OpenAsync(cancellationToken);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
         // One snapshot for the count, the hits and the facets. Plans are made for each query's own words (a generic
         // plan can't know whether a word is rare), and never as a sequential scan: it would decompress every
         // article's document to test it.
@@ -108,7 +108,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
 
         var page = candidates.Skip(offset).Take(limit).ToList();
         var highlights = await HighlightsAsync(connection, transaction, query, page.Select(c => c.Id).ToArray(), page.Where(c => c.InHeadTier).Select(c => c.Id).ToArray(), cancellationToken);
-        var teasers = await rows.TeasersAsync(page.Select(c => c.Id).ToList(), now, cancellationToken);
+        var teasers = await PublicArticleRows.TeasersAsync(connection, page.Select(c => c.Id).ToList(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var items = page.Where(c => teasers.ContainsKey(c.Id) && highlights.ContainsKey(c.Id))
             .Select(c => new SearchHit(teasers[c.Id], Math.Round(c.Score, 6), highlights[c.Id])).ToList();
@@ -296,7 +296,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
 
     public async Task<string?> CorrectAsync(string query, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var words = Words().Split(query);
         var changed = false;
         var corrected = new StringBuilder();
@@ -332,7 +332,7 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
 
     public async Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var lastSpace = prefixQuery.LastIndexOf(' ');
         var head = lastSpace < 0 ? string.Empty : prefixQuery[..(lastSpace + 1)];
         var prefix = prefixQuery[(lastSpace + 1)..];
@@ -405,12 +405,6 @@ internal sealed partial class PostgresSearchEngine(NewsroomDbContext db, PublicA
         }
 
         return command;
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
     }
 
     /// <summary>Everything from the article is HTML-escaped; only our own markers become &lt;mark&gt;.</summary>

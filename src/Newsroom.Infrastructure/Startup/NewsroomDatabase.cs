@@ -33,7 +33,8 @@ public sealed class NewsroomDatabase(string? configuredConnectionString)
     /// once, more connections only make queries take turns on the CPU inside PostgreSQL, where the slowest wait
     /// longest (measured: 32 concurrent readers on 2 cores, p99 97–154 ms with 50 connections, 45–62 ms with 6–10,
     /// same throughput); queued in the pool, requests are served in order. The API's cores stand for the
-    /// server's: set Maximum Pool Size for a database server of another size.
+    /// server's: set Maximum Pool Size for a database server of another size. Readers' hot queries have a pool
+    /// of their own, smaller still (<see cref="ReadersConnectionString"/>).
     /// A value written in the configured connection string always wins.
     /// </summary>
     public static string WithDefaults(string connectionString)
@@ -73,6 +74,23 @@ public sealed class NewsroomDatabase(string? configuredConnectionString)
     }
 
     internal static int DefaultMaxPoolSize => Math.Max(8, 4 * Environment.ProcessorCount);
+
+    /// <summary>Two connections per core, at least 4: what the readers' queries need to keep the server's cores busy.</summary>
+    internal static int DefaultReadersPoolSize => Math.Max(4, 2 * Environment.ProcessorCount);
+
+    /// <summary>
+    /// The readers' pool (see <c>PublicReadsDataSource</c>): the same database and settings, a pool of its own of
+    /// <paramref name="poolSize"/> connections (default <see cref="DefaultReadersPoolSize"/>), named
+    /// "&lt;Application Name&gt; readers" in <c>pg_stat_activity</c>.
+    /// </summary>
+    public string ReadersConnectionString(int? poolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        builder.MaxPoolSize = poolSize ?? DefaultReadersPoolSize;
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
+        builder.ApplicationName = $"{builder.ApplicationName ?? "Newsroom"} readers";
+        return builder.ConnectionString;
+    }
 
     private static bool Mentions(string connectionString, params string[] keys) =>
         keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Newsroom.Infrastructure.Startup;
 
 /// <summary>How the API finds and prepares its database (configuration section <c>Newsroom</c>).</summary>
@@ -13,6 +15,13 @@ public sealed class NewsroomOptions
 
     /// <summary>Applies migrations at start-up. Default: on in Development and for the embedded database; production runs <c>--migrate</c> explicitly.</summary>
     public bool? ApplyMigrations { get; set; }
+
+    /// <summary>
+    /// Connections of the readers' pool (lists, the article page, search), apart from the pool of everything else.
+    /// Default: two per core of the API's machine, at least 4; set it to twice the database server's cores.
+    /// </summary>
+    [Range(1, 1000)]
+    public int? ReadersPoolSize { get; set; }
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 }
