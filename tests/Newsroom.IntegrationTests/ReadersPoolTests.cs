@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Newsroom.Infrastructure.Reading;
+using Newsroom.Infrastructure.Startup;
 using Npgsql;
 
 namespace Newsroom.IntegrationTests;
@@ -52,5 +55,19 @@ public sealed class ReadersPoolTests(ReadersPoolTests.Factory api) : IClassFixtu
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '% readers'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task A_read_before_the_embedded_database_has_started_fails_alone_and_the_next_one_connects()
+    {
+        var database = new NewsroomDatabase(configuredConnectionString: null);
+        await using var readers = new PublicReadsDataSource(database, Options.Create(new NewsroomOptions()));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await readers.OpenConnectionAsync(CancellationToken.None));
+
+        database.UseEmbedded(api.ConnectionString);
+        await using var connection = await readers.OpenConnectionAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand("SELECT current_setting('application_name')", connection);
+        Assert.Equal("Newsroom readers", await command.ExecuteScalarAsync());
     }
 }

@@ -14,16 +14,26 @@ namespace Newsroom.Infrastructure.Reading;
 /// </summary>
 public sealed class PublicReadsDataSource(NewsroomDatabase database, IOptions<NewsroomOptions> options) : IAsyncDisposable
 {
-    private readonly Lazy<NpgsqlDataSource> _source = new(() => NpgsqlDataSource.Create(database.ReadersConnectionString(options.Value.ReadersPoolSize)));
+    private readonly Lock _gate = new();
+    private NpgsqlDataSource? _source;
 
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        _source.Value.OpenConnectionAsync(cancellationToken);
+        (_source ?? Create()).OpenConnectionAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (_source.IsValueCreated)
+        if (_source is { } source)
         {
-            await _source.Value.DisposeAsync();
+            await source.DisposeAsync();
+        }
+    }
+
+    /// <summary>A failure (no connection string yet) is not kept: the next query tries again.</summary>
+    private NpgsqlDataSource Create()
+    {
+        lock (_gate)
+        {
+            return _source ??= NpgsqlDataSource.Create(database.ReadersConnectionString(options.Value.ReadersPoolSize));
         }
     }
 }
