@@ -115,6 +115,9 @@ public sealed class ArticlesEndpointsTests(NewsroomApiFactory api) : IClassFixtu
         var page = await api.InsertPublishedAsync("Article avec choix", Base.AddYears(2), author);
         var pick = await api.InsertPublishedAsync("Choix sans rapport", Base.AddYears(-1), author, sectionId: ArticleFixtures.Business);
         var editor = await api.CreateClientAsAsync(Roles.Editor);
+        // Read once first: the picks must also drop the page from the server cache.
+        var before = await api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/articles/{page.Slug}");
+        Assert.DoesNotContain(before.GetProperty("related").EnumerateArray(), r => r.GetProperty("id").GetGuid() == pick.Id);
 
         var set = await editor.PutAsJsonAsync($"/api/v1/admin/articles/{page.Id}/related", new { articleIds = new[] { pick.Id } });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);

@@ -96,6 +96,29 @@ public sealed class PublicCachingTests(NewsroomApiFactory api) : IClassFixture<N
     }
 
     [Fact]
+    public async Task Draft_saves_and_user_management_leave_the_server_cache_warm_until_something_is_published()
+    {
+        var editor = await api.CreateClientAsAsync(Roles.Editor);
+        var admin = await api.CreateClientAsAsync(Roles.Admin);
+        var authorId = await api.CreateAuthorAsync("Brouillon Discret");
+        // A first draft creates its tags: a new tag may be public, so that save does drop the cache.
+        await editor.CreateArticleAsync(ArticleFixtures.Body(authorId, title: "Un premier brouillon discret"));
+        (await editor.PostAsJsonAsync("/api/v1/admin/sections", new { name = "Cache brouillon", description = "avant" })).EnsureSuccessStatusCode();
+        var url = "/api/v1/sections/cache-brouillon";
+        Assert.Equal("avant", (await api.CreateClient().GetFromJsonAsync<JsonElement>(url)).GetProperty("description").GetString());
+        await api.ExecuteBehindTheApiAsync($"UPDATE sections SET description = 'changé en douce' WHERE slug = 'cache-brouillon'");
+
+        var draft = await editor.CreateArticleAsync(ArticleFixtures.Body(authorId, title: "Un second brouillon discret"));
+        (await editor.PutArticleAsync(draft.Id(), ArticleFixtures.Body(authorId, title: "Un second brouillon, relu"), draft.ETag())).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "discret@tests.newsroom", displayName = "Discret", role = "author", password = "a-long-enough-password" }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal("avant", (await api.CreateClient().GetFromJsonAsync<JsonElement>(url)).GetProperty("description").GetString());
+
+        (await editor.PostAsync($"/api/v1/admin/articles/{draft.Id()}/publish", null)).EnsureSuccessStatusCode();
+        Assert.Equal("changé en douce", (await api.CreateClient().GetFromJsonAsync<JsonElement>(url)).GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Article_tag_and_author_changes_are_seen_by_the_next_request()
     {
         var editor = await api.CreateClientAsAsync(Roles.Editor);

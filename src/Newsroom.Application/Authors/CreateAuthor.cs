@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Application.Users;
 using Newsroom.Domain;
@@ -8,7 +9,7 @@ using Newsroom.Domain.Authors;
 namespace Newsroom.Application.Authors;
 
 /// <summary>Adds a byline. The slug defaults to one made from the name; a taken slug is a 409 from the database.</summary>
-public sealed record CreateAuthor(string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>;
+public sealed record CreateAuthor(string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>, IChangesPublicContent;
 
 public sealed class CreateAuthorValidator : AbstractValidator<CreateAuthor>
 {

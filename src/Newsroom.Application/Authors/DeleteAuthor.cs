@@ -1,10 +1,11 @@
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Authors;
 
 /// <summary>Deletes an author who signs no article. The database refuses to leave bylines dangling, which surfaces as a 409.</summary>
-public sealed record DeleteAuthor(Guid Id) : ICommand;
+public sealed record DeleteAuthor(Guid Id) : ICommand, IChangesPublicContent;
 
 public sealed class DeleteAuthorHandler(IAuthorRepository authors) : ICommandHandler<DeleteAuthor>
 {

@@ -1,11 +1,12 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Domain.Sections;
 
 namespace Newsroom.Application.Sections;
 
 /// <summary>Adds a section; its slug is made from the name and must be unique (409 otherwise).</summary>
-public sealed record CreateSection(string Name, string? Description, int? Position) : ICommand<SectionResponse>;
+public sealed record CreateSection(string Name, string? Description, int? Position) : ICommand<SectionResponse>, IChangesPublicContent;
 
 public sealed class CreateSectionValidator : AbstractValidator<CreateSection>
 {

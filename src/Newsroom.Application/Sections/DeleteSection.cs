@@ -1,10 +1,11 @@
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Sections;
 
 /// <summary>Deletes an empty section. The database refuses to orphan articles, which surfaces as a 409.</summary>
-public sealed record DeleteSection(Guid Id) : ICommand;
+public sealed record DeleteSection(Guid Id) : ICommand, IChangesPublicContent;
 
 public sealed class DeleteSectionHandler(ISectionRepository sections) : ICommandHandler<DeleteSection>
 {

@@ -5,7 +5,7 @@ using Newsroom.Application.Common.Errors;
 namespace Newsroom.Application.Tags;
 
 /// <summary>Deletes a tag; the database removes it from its articles (the articles themselves stay).</summary>
-public sealed record DeleteTag(Guid Id) : ICommand;
+public sealed record DeleteTag(Guid Id) : ICommand, IChangesPublicContent;
 
 public sealed class DeleteTagHandler(ITagRepository tags, IUnitOfWork unitOfWork) : ICommandHandler<DeleteTag>
 {

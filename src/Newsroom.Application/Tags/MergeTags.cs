@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Tags;
@@ -9,7 +10,7 @@ namespace Newsroom.Application.Tags;
 /// and the source is deleted. Merging a tag into itself is an invalid request (400 on <c>targetId</c>), as is an
 /// unknown target; an unknown source is a 404.
 /// </summary>
-public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>;
+public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>, IChangesPublicContent;
 
 public sealed class MergeTagsValidator : AbstractValidator<MergeTags>
 {

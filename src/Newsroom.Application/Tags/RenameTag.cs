@@ -6,7 +6,7 @@ using Newsroom.Application.Common.Errors;
 namespace Newsroom.Application.Tags;
 
 /// <summary>Renames a tag; the slug follows the name. A slug another tag has is a 409: merge the two instead.</summary>
-public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>;
+public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>, IChangesPublicContent;
 
 public sealed class RenameTagValidator : AbstractValidator<RenameTag>
 {

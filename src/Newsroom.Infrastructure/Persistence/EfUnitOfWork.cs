@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
-using Newsroom.Application.Articles;
 using Newsroom.Domain.Articles;
 using Newsroom.Infrastructure.Outbox;
 using Npgsql;
@@ -11,8 +11,13 @@ namespace Newsroom.Infrastructure.Persistence;
 
 internal sealed class EfUnitOfWork(NewsroomDbContext db) : IUnitOfWork
 {
-    public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        new Transaction(await db.Database.BeginTransactionAsync(cancellationToken));
+    public bool SavedPublicChanges => db.SavedPublicChanges;
+
+    public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        db.ForgetPublicChanges();
+        return new Transaction(await db.Database.BeginTransactionAsync(cancellationToken));
+    }
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -30,6 +30,26 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
+    /// <summary>
+    /// True once a save since <see cref="ForgetPublicChanges"/> held a change readers could see
+    /// (<see cref="PublicContent"/>). Every save counts, those Identity's stores make on their own included.
+    /// </summary>
+    internal bool SavedPublicChanges { get; private set; }
+
+    internal void ForgetPublicChanges() => SavedPublicChanges = false;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SavedPublicChanges |= PublicContent.IsAffectedBy(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SavedPublicChanges |= PublicContent.IsAffectedBy(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

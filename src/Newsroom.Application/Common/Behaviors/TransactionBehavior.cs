@@ -5,7 +5,9 @@ namespace Newsroom.Application.Common.Behaviors;
 
 /// <summary>
 /// One command, one transaction: everything the handler changed is saved and committed together, or nothing is
-/// (the transaction is disposed without commit when the handler throws). Cached public reads are dropped after each commit.
+/// (the transaction is disposed without commit when the handler throws). Cached public reads are dropped after a
+/// commit that changed what readers see: always for <see cref="IChangesPublicContent"/> commands, otherwise when a
+/// save held such a change (an editor's draft saves and user management leave the caches warm).
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, IContentChangeNotifier contentChanges)
     : IPipelineBehavior<TMessage, TResponse>
@@ -23,7 +25,10 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // After the commit, never before: evicting earlier would let a concurrent read re-cache the old state.
-        await contentChanges.ContentChangedAsync(CancellationToken.None);
+        if (message is IChangesPublicContent || unitOfWork.SavedPublicChanges)
+        {
+            await contentChanges.ContentChangedAsync(CancellationToken.None);
+        }
         return response;
     }
 }
