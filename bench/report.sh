@@ -33,7 +33,8 @@ target() {
 
 RATIOS="- API / pgbench, article by slug (uncached article vs the database alone, req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
 - Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"), uncached: p50 $(ratio "$(value deep_uncached p50_ms)" "$(value list_uncached p50_ms)"), p99 $(ratio "$(value deep_uncached p99_ms)" "$(value list_uncached p99_ms)"), req/s $(ratio "$(value deep_uncached rps)" "$(value list_uncached rps)"); from the output cache: p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)")
-- 304 / full response, the same 200 hot articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)"); 304 / uncached article: $(ratio "$(value conditional rps)" "$(value article rps)")"
+- 304 / full response, the same 200 hot articles (req/s): $(ratio "$(value conditional rps)" "$(value article_sample rps)"); 304 / uncached article: $(ratio "$(value conditional rps)" "$(value article rps)")
+- The 200 hot articles while an editor saves drafts / without (req/s): $(ratio "$(value editing rps)" "$(value article_sample rps)")$([ -s "$RAW/editing.saves.run1" ] && echo " ($(cat "$RAW"/editing.saves.run* | paste -sd/ -) draft saves in the runs)")"
 
 TARGETS="$(target "article by slug, uncached, p99 (ms, issue 4)" "$(value article p99_ms)" "<" 20)
 $(target "list page 1, uncached, p99 (ms, issue 4)" "$(value list_uncached p99_ms)" "<" 20)

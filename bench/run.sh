@@ -148,8 +148,14 @@ else
     # periodic refresh (every 5 min, seconds of CPU at 100k) would land in one random scenario: the seeder has just
     # refreshed it, so it is put off for the run. It runs from its own folder, as in the Docker image, so that it
     # reads its appsettings.json (without it, every SQL command was logged at Information level).
+    # An admin for the "while an editor saves drafts" scenario, created by the API's bootstrap on the first run
+    # against this database; its password is generated once and kept beside the data.
+    EDITOR_EMAIL="bench-admin@newsroom.test"
+    EDITOR_PASSWORD_FILE="$DATA_DIR/bench-admin-password"
+    [ -s "$EDITOR_PASSWORD_FILE" ] || { mkdir -p "$DATA_DIR"; head -c 24 /dev/urandom | base64 -w0 >"$EDITOR_PASSWORD_FILE"; }
     ConnectionStrings__Newsroom="$CONNECTION" ASPNETCORE_ENVIRONMENT=Production \
         Newsroom__Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" Newsroom__SeedDemoContent=false \
+        Newsroom__Bootstrap__AdminEmail="$EDITOR_EMAIL" Newsroom__Bootstrap__AdminPassword="$(cat "$EDITOR_PASSWORD_FILE")" \
         Newsroom__RateLimits__SearchRequestsPerMinute=100000000 \
         Newsroom__Search__VocabularyRefreshSeconds=86400 \
         bash -c 'cd "$(dirname "$1")" && exec dotnet "$1" --urls "$2"' api "$API_DLL" "$BASE" >"$RAW/api.log" 2>&1 &

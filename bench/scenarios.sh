@@ -66,6 +66,41 @@ else
     unavailable conditional "$CONDITIONAL_LABEL" "${UNAVAILABLE[article_sample]}"
 fi
 
+# Readers of the same 200 hot articles while an editor saves a draft every 0.2 s: a draft is not public, so the
+# output cache must stay warm (compare with the plain output-cache row).
+EDITING_LABEL="GET /api/v1/articles/{slug} (the 200 hot slugs, output cache) while an editor saves a draft every 0.2 s"
+EDITOR_TOKEN=""; EDITOR_DRAFT=""
+editor_body() { jq -nc --arg t "$1" --arg a "$EDITOR_AUTHOR" --arg s "$EDITOR_SECTION" \
+    '{title: $t, standfirst: "Un chapô de brouillon.", body: "Le corps du brouillon.", sectionId: $s, tags: [], authorIds: [$a], sources: []}'; }
+# Saves the draft again and again for $1 seconds, each time with the version the last save returned; writes how
+# many saves succeeded to $2.
+editing_load() {
+    local end=$((SECONDS + $1)) n=0 saved=0 version answer
+    version="$(curl -s -H "Authorization: Bearer $EDITOR_TOKEN" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT" | jq -r .version)"
+    while [ "$SECONDS" -lt "$end" ]; do
+        answer="$(curl -s -X PUT -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' -H "If-Match: \"$version\"" \
+            -d "$(editor_body "Brouillon du banc d’essai $n")" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT")"
+        if [ "$(jq -r '.version // empty' <<<"$answer")" != "" ]; then version="$(jq -r .version <<<"$answer")"; saved=$((saved + 1)); fi
+        n=$((n + 1)); sleep 0.2
+    done
+    echo "$saved" >"$2"
+}
+if [ -n "${EDITOR_PASSWORD_FILE:-}" ] && [ -z "${UNAVAILABLE[article_sample]}" ]; then
+    EDITOR_TOKEN="$(jq -nc --arg e "$EDITOR_EMAIL" --rawfile p "$EDITOR_PASSWORD_FILE" '{email: $e, password: $p}' \
+        | curl -s -X POST -H 'Content-Type: application/json' -d @- "$BASE/api/v1/auth/token" | jq -r '.accessToken // empty')"
+fi
+if [ -n "$EDITOR_TOKEN" ]; then
+    EDITOR_AUTHOR="$(curl -s -H "Authorization: Bearer $EDITOR_TOKEN" "$BASE/api/v1/admin/authors" | jq -r '.[0].id')"
+    EDITOR_SECTION="$(curl -s "$BASE/api/v1/sections" | jq -r '.[0].id')"
+    EDITOR_DRAFT="$(curl -s -X POST -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' \
+        -d "$(editor_body "Brouillon du banc d’essai")" "$BASE/api/v1/admin/articles" | jq -r '.id // empty')"
+fi
+if [ -n "$EDITOR_DRAFT" ]; then
+    add editing "$EDITING_LABEL" "$RAW/sample.txt"
+else
+    unavailable editing "$EDITING_LABEL" "not available (no editor: the API was not started by run.sh, or sign-in failed)"
+fi
+
 echo "/api/v1/articles?section=technologies" >"$RAW/list.txt"
 add_pair list "GET /api/v1/articles?section=technologies, page 1" "$RAW/list.txt"
 DEPTH=0
@@ -114,14 +149,19 @@ measure_http() {
         # Server-side entries live 60 s, and a conditional request never refills an expired one: start each run of
         # the 304 path from a warm cache, as a CDN revalidating popular articles would find it.
         [ "$key" = conditional ] && refresh_sample
+        local editor=""
+        if [ "$key" = editing ]; then editing_load "$(duration_seconds)" "$RAW/editing.saves.run$run" & editor=$!; fi
         wrk_run "$key" "$DURATION" "$RAW/$key.run$run.txt"
+        [ -z "$editor" ] || { wait "$editor"; log "  draft saves during run $run: $(cat "$RAW/editing.saves.run$run")"; }
         grep '^BENCH ' "$RAW/$key.run$run.txt" | cut -d' ' -f2- >>"$RAW/$key.jsonl"
     done
 }
 
+duration_seconds() { case "$DURATION" in *m) echo $((${DURATION%m} * 60)) ;; *s) echo "${DURATION%s}" ;; *) echo "$DURATION" ;; esac; }
+
 measure_pgbench() {
     local seconds run tps failed
-    case "$DURATION" in *m) seconds=$((${DURATION%m} * 60)) ;; *s) seconds="${DURATION%s}" ;; *) seconds="$DURATION" ;; esac
+    seconds="$(duration_seconds)"
     for run in $(seq 1 "$RUNS"); do
         mkdir -p "$RAW/pgbench.run$run"
         run_load "$RAW/pgbench.run$run.txt" "$PGBIN/pgbench" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" \
@@ -151,6 +191,8 @@ for key in "${SCENARIOS[@]}"; do
     log "${LABEL[$key]}: $RUNS × $DURATION, ${CONNS[$key]} connections"
     measure_http "$key"
 done
+# The draft only served the editing scenario: delete it (a draft can be deleted) so runs leave nothing behind.
+[ -z "$EDITOR_DRAFT" ] || curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $EDITOR_TOKEN" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT"
 log "pgbench, the article-by-slug SELECT alone: $RUNS × $DURATION, $CONNECTIONS clients"
 measure_pgbench
 SCENARIOS+=(pgbench); LABEL[pgbench]="pgbench: the article-by-slug SELECT alone"; UNAVAILABLE[pgbench]=""
