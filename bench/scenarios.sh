@@ -75,12 +75,12 @@ editor_body() { jq -nc --arg t "$1" --arg a "$EDITOR_AUTHOR" --arg s "$EDITOR_SE
 # Saves the draft again and again for $1 seconds, each time with the version the last save returned; writes how
 # many saves succeeded to $2.
 editing_load() {
-    local end=$((SECONDS + $1)) n=0 saved=0 version answer
+    local end=$((SECONDS + $1)) n=0 saved=0 version saved_version
     version="$(curl -s -H "Authorization: Bearer $EDITOR_TOKEN" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT" | jq -r .version)"
     while [ "$SECONDS" -lt "$end" ]; do
-        answer="$(curl -s -X PUT -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' -H "If-Match: \"$version\"" \
-            -d "$(editor_body "Brouillon du banc d’essai $n")" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT")"
-        if [ "$(jq -r '.version // empty' <<<"$answer")" != "" ]; then version="$(jq -r .version <<<"$answer")"; saved=$((saved + 1)); fi
+        saved_version="$(curl -s -X PUT -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' -H "If-Match: \"$version\"" \
+            -d "$(editor_body "Brouillon du banc d’essai $n")" "$BASE/api/v1/admin/articles/$EDITOR_DRAFT" | jq -r '.version // empty')"
+        if [ -n "$saved_version" ]; then version="$saved_version"; saved=$((saved + 1)); fi
         n=$((n + 1)); sleep 0.2
     done
     echo "$saved" >"$2"
