@@ -62,6 +62,7 @@ internal static class NewsroomApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddNewsroomProblemDetails();
         services.AddNewsroomAuth(configuration, builder.Environment);
+        services.AddNewsroomTrustedProxies();
         services.AddNewsroomRateLimits(configuration);
         services.AddNewsroomCors(configuration, builder.Environment);
         services.AddNewsroomOpenApi();
@@ -71,6 +72,8 @@ internal static class NewsroomApi
 
     public static WebApplication UseNewsroomApi(this WebApplication app)
     {
+        // First: everything after it (rate limits, sign-in throttling, logs) must see the real client.
+        app.UseNewsroomTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNewsroomHardening();
