@@ -63,6 +63,7 @@ internal static class NewsroomApi
         services.AddNewsroomProblemDetails();
         services.AddNewsroomAuth(configuration, builder.Environment);
         services.AddNewsroomTrustedProxies();
+        services.AddNewsroomHostFiltering(configuration, builder.Environment);
         services.AddNewsroomRateLimits(configuration);
         services.AddNewsroomCors(configuration, builder.Environment);
         services.AddNewsroomOpenApi();
@@ -77,6 +78,7 @@ internal static class NewsroomApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNewsroomHardening();
+        app.UseNewsroomHostFiltering();
         app.UseCors();
         var openApiExposed = OpenApiOptions.IsExposed(app.Configuration, app.Environment);
         if (openApiExposed)
