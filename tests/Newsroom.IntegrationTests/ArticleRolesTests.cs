@@ -74,12 +74,12 @@ public sealed class ArticleRolesTests(NewsroomApiFactory api) : IClassFixture<Ne
         var theirs = await other.Client.CreateArticleAsync(ArticleFixtures.Body(other.AuthorId, title: "Le brouillon de Claire"));
         var id = theirs.Id();
 
-        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await me.Client.PutArticleAsync(id, ArticleFixtures.Body(me.AuthorId, title: "Détourné"), theirs.ETag())).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await me.Client.DeleteAsync($"/api/v1/admin/articles/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}/preview")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}/revisions")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await me.Client.PostAsync($"/api/v1/admin/articles/{id}/revisions/1/restore", null)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.Client.PutArticleAsync(id, ArticleFixtures.Body(me.AuthorId, title: "Détourné"), theirs.ETag())).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.Client.DeleteAsync($"/api/v1/admin/articles/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}/preview")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.Client.GetAsync($"/api/v1/admin/articles/{id}/revisions")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.Client.PostAsync($"/api/v1/admin/articles/{id}/revisions/1/restore", null)).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         var list = await me.Client.GetFromJsonAsync<JsonElement>("/api/v1/admin/articles?limit=50");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), a => a.Id() == id);
     }

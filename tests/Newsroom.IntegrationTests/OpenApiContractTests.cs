@@ -6,8 +6,14 @@ namespace Newsroom.IntegrationTests;
 /// The committed openapi/newsroom.v1.json is what front-end teams code against: any change to the served document
 /// must be a deliberate change of that file. Regenerate it with <c>NEWSROOM_UPDATE_OPENAPI=1 dotnet test --filter OpenApiContract</c>.
 /// </summary>
-public sealed class OpenApiContractTests(NewsroomApiFactory api) : IClassFixture<NewsroomApiFactory>
+public sealed class OpenApiContractTests(OpenApiContractTests.Factory api) : IClassFixture<OpenApiContractTests.Factory>
 {
+    /// <summary>The document is only served where it is exposed on purpose (Development, or Newsroom:OpenApi:Expose).</summary>
+    public sealed class Factory : NewsroomApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:OpenApi:Expose"] = "true" };
+    }
+
     [Fact]
     public async Task The_served_document_matches_the_committed_contract()
     {

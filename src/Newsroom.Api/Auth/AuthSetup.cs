@@ -45,6 +45,8 @@ internal static class AuthSetup
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+                // A bare "WWW-Authenticate: Bearer": why a token failed (expired, bad signature, audience) helps only a forger.
+                bearer.IncludeErrorDetails = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Issuer,

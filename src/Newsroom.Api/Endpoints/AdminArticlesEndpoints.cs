@@ -44,7 +44,7 @@ public static class AdminArticlesEndpoints
             .ProducesValidationProblem();
         articles.MapGet("/{id:guid}", Get)
             .WithName("GetArticle").WithSummary("One article with its ETag (send it back in If-Match to update).")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPut("/{id:guid}", Update)
             .WithName("UpdateArticle").WithSummary("Replaces the editable content; requires If-Match.")
             .WithRequestExample(Example)
@@ -75,13 +75,13 @@ public static class AdminArticlesEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id:guid}/preview", Preview)
             .WithName("PreviewArticle").WithSummary("The article in exactly the public article page's shape, whatever its status.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id:guid}/revisions", Revisions)
             .WithName("ListArticleRevisions").WithSummary("Every saved change, newest first: what changed, who, when.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id:guid}/revisions/{number:int}", Revision)
             .WithName("GetArticleRevision").WithSummary("One revision with the content as it then was.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost("/{id:guid}/revisions/{number:int}/restore", Restore)
             .WithName("RestoreArticleRevision").WithSummary("Brings back a revision's content as a new revision.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);

@@ -25,7 +25,12 @@ internal static class NewsroomApi
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpHardening.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = HttpHardening.MaxRequestBodyBytes;
+            // "Server: Kestrel" only tells an attacker which exploits to try.
+            kestrel.AddServerHeader = false;
+        });
         builder.Logging.AddSimpleConsole(console =>
         {
             console.IncludeScopes = true;
@@ -36,6 +41,7 @@ internal static class NewsroomApi
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
+        services.AddSingleton(sp => StrictTransportSecurity.For(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
 
         services.AddApplication();
@@ -56,6 +62,8 @@ internal static class NewsroomApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddNewsroomProblemDetails();
         services.AddNewsroomAuth(configuration, builder.Environment);
+        services.AddNewsroomTrustedProxies();
+        services.AddNewsroomHostFiltering(configuration, builder.Environment);
         services.AddNewsroomRateLimits(configuration);
         services.AddNewsroomCors(configuration, builder.Environment);
         services.AddNewsroomOpenApi();
@@ -65,16 +73,19 @@ internal static class NewsroomApi
 
     public static WebApplication UseNewsroomApi(this WebApplication app)
     {
+        // First: everything after it (rate limits, sign-in throttling, logs) must see the real client.
+        app.UseNewsroomTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNewsroomHardening();
+        app.UseNewsroomHostFiltering();
         app.UseCors();
-        app.UseSwagger();
-        app.UseSwaggerUI(ui =>
+        var openApiExposed = OpenApiOptions.IsExposed(app.Configuration, app.Environment);
+        if (openApiExposed)
         {
-            ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Newsroom API v1");
-            ui.DocumentTitle = "Newsroom API";
-        });
+            app.UseNewsroomOpenApi();
+        }
+
         app.UseConditionalPublicReads();
         app.UseOutputCache();
         app.UsePublicValidators();
@@ -102,17 +113,17 @@ internal static class NewsroomApi
         admin.MapAdminAuthorsEndpoints();
         admin.MapAdminTagsEndpoints();
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, openApiExposed));
         return app;
     }
 
-    private static void AnnounceAddresses(WebApplication app)
+    private static void AnnounceAddresses(WebApplication app, bool openApiExposed)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
             var browsable = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
-            Console.WriteLine($"Newsroom API listening on {browsable}  ·  Swagger UI: {browsable}/swagger");
+            Console.WriteLine(openApiExposed ? $"Newsroom API listening on {browsable}  ·  Swagger UI: {browsable}/swagger" : $"Newsroom API listening on {browsable}");
         }
     }
 }

@@ -14,6 +14,11 @@ internal static class HttpHardening
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (context.RequestServices.GetRequiredService<StrictTransportSecurity>().HeaderValue is { } hsts)
+        {
+            headers.StrictTransportSecurity = hsts;
+        }
+
         // Swagger UI is the only HTML we serve; the JSON API needs no script, style or frame at all.
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger")
             ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"

@@ -49,5 +49,5 @@ internal static class RateLimits
         return services;
     }
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientAddress(HttpContext context) => TrustedProxies.ClientAddress(context);
 }

@@ -9,6 +9,21 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Newsroom.Api.OpenApi;
 
+/// <summary>Whether the running API serves its OpenAPI document and Swagger UI (configuration section <c>Newsroom:OpenApi</c>).</summary>
+public sealed class OpenApiOptions
+{
+    public const string SectionName = "Newsroom:OpenApi";
+
+    /// <summary>
+    /// Serve <c>/swagger/v1/swagger.json</c> and Swagger UI. Unset: only in Development. In production the committed
+    /// openapi/newsroom.v1.json is the public contract; the live document would only help someone map the API.
+    /// </summary>
+    public bool? Expose { get; set; }
+
+    public static bool IsExposed(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetSection(SectionName).Get<OpenApiOptions>()?.Expose ?? environment.IsDevelopment();
+}
+
 /// <summary>Endpoint metadata carrying an example request body for the OpenAPI document.</summary>
 public sealed record RequestExample(object Value);
 
@@ -16,6 +31,18 @@ internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
+
+    /// <summary>Swagger UI and the live document, when exposed (<see cref="OpenApiOptions"/>).</summary>
+    public static IApplicationBuilder UseNewsroomOpenApi(this IApplicationBuilder app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Newsroom API v1");
+            ui.DocumentTitle = "Newsroom API";
+        });
+        return app;
+    }
 
     public static IServiceCollection AddNewsroomOpenApi(this IServiceCollection services)
     {

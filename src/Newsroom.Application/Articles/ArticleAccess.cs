@@ -6,7 +6,9 @@ namespace Newsroom.Application.Articles;
 
 /// <summary>
 /// Who may do what to this article. Editors and admins: everything. Authors: read the articles they created or
-/// sign, edit (and delete) those only while they are drafts, never touch anyone else's.
+/// sign, edit (and delete) those only while they are drafts, never touch anyone else's. An article an Author may not
+/// see is answered exactly like an id that matches nothing (404), so ids cannot be probed for other Authors' drafts;
+/// 403 is kept for an article the Author sees but may not change.
 /// </summary>
 public sealed class ArticleAccess(ICurrentUser currentUser, IArticleReferences references)
 {
@@ -14,7 +16,7 @@ public sealed class ArticleAccess(ICurrentUser currentUser, IArticleReferences r
     {
         if (!currentUser.IsEditorOrAdmin && !await OwnsAsync(article, cancellationToken))
         {
-            throw new ForbiddenProblem("Authors may only open articles they created or sign.");
+            throw NotVisible(article);
         }
     }
 
@@ -27,7 +29,7 @@ public sealed class ArticleAccess(ICurrentUser currentUser, IArticleReferences r
 
         if (!await OwnsAsync(article, cancellationToken))
         {
-            throw new ForbiddenProblem("Authors may only edit articles they created or sign.");
+            throw NotVisible(article);
         }
 
         if (article.Status != ArticleStatus.Draft)
@@ -47,6 +49,9 @@ public sealed class ArticleAccess(ICurrentUser currentUser, IArticleReferences r
         var userId = currentUser.RequireUserId();
         return (userId, await references.AuthorIdsOfUserAsync(userId, cancellationToken));
     }
+
+    /// <summary>The very problem an unknown id gets (same type, same words).</summary>
+    private static NotFoundProblem NotVisible(Article article) => NotFoundProblem.For("article", article.Id);
 
     private async Task<bool> OwnsAsync(Article article, CancellationToken cancellationToken)
     {
