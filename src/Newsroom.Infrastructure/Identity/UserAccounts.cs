@@ -51,20 +51,21 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
     public async Task<(UserResponse User, string SecurityStamp)?> ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var user = await RequireAsync(id);
-        // Identity checks the current password, validates the new one, hashes it and rotates the stamp in one save.
+        // Identity checks the current password, validates the new one, hashes it and rotates the stamp, and the
+        // must-change flag is cleared in that same save; on a refusal the flag goes back, so nothing half-changed stays tracked.
+        var mustChange = user.MustChangePassword;
+        user.MustChangePassword = false;
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
-        if (!changed.Succeeded && changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        if (!changed.Succeeded)
         {
-            return null;
+            user.MustChangePassword = mustChange;
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                return null;
+            }
         }
 
         ThrowOnFailure(changed, passwordField: "newPassword");
-        if (user.MustChangePassword)
-        {
-            user.MustChangePassword = false;
-            ThrowOnFailure(await users.UpdateAsync(user));
-        }
-
         return ((await FindAsync(id, cancellationToken))!, user.SecurityStamp!);
     }
 
