@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Auth;
 using Newsroom.Application.Authors;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Infrastructure.Publishing;
@@ -38,17 +40,26 @@ public static class DependencyInjection
         services.AddIdentityCore<NewsroomUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 12;
+                // Strength is PasswordRules' (StrongPasswordValidator), not character classes.
+                identity.Password.RequiredLength = PasswordRules.MinimumLength;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                identity.Password.RequiredUniqueChars = 1;
+                // No hard lockout: five wrong passwords let anyone lock anyone out. SignInThrottle slows guessing instead.
+                identity.Lockout.AllowedForNewUsers = false;
+                identity.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<NewsroomDbContext>();
+        services.RemoveAll<IPasswordValidator<NewsroomUser>>();
+        services.AddScoped<IPasswordValidator<NewsroomUser>, StrongPasswordValidator>();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.MaxDelaySeconds <= o.FailureMemoryMinutes * 60, $"{SignInThrottleOptions.SectionName}:MaxDelaySeconds must not exceed FailureMemoryMinutes, or a wait would outlast the failures it counts.")
+            .ValidateOnStart();
+        services.AddScoped<ISignInThrottle, SignInThrottle>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NewsroomOptions>, BootstrapAdminValidation>();
 
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ISectionRepository, SectionRepository>();

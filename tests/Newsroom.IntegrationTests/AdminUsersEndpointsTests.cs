@@ -74,11 +74,11 @@ public sealed class AdminUsersEndpointsTests(NewsroomApiFactory api) : IClassFix
 
         Assert.True((await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isDisabled").GetBoolean());
         await (await victim.GetAsync("/api/v1/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = "a-long-enough-password" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = NewsroomApiFactory.UserPassword })).StatusCode);
 
         (await admin.PostAsync($"/api/v1/admin/users/{user.Id}/enable", null)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Unauthorized, (await victim.GetAsync("/api/v1/auth/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = "a-long-enough-password" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = NewsroomApiFactory.UserPassword })).StatusCode);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Newsroom.IntegrationTests;
 public sealed class StartupConfigurationTests
 {
     /// <summary>Runs the real API process (as a deployment would) and returns its exit code and error output.</summary>
-    private static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey, IDictionary<string, string>? settings = null)
+    internal static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey, IDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -38,6 +39,7 @@ internal static class AuthSetup
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IClientAddress, HttpClientAddress>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -67,10 +69,14 @@ internal static class AuthSetup
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokensAsync };
             });
 
+        var passwordChanged = new PasswordChangedRequirement();
+        services.AddSingleton<IAuthorizationHandler>(passwordChanged);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PasswordChangeResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.EditorOrAdmin, p => p.RequireRole(Roles.Admin, Roles.Editor))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All.ToArray()));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(passwordChanged))
+            .AddPolicy(Policies.EditorOrAdmin, p => p.RequireRole(Roles.Admin, Roles.Editor).AddRequirements(passwordChanged))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All.ToArray()).AddRequirements(passwordChanged))
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(passwordChanged).Build());
         return services;
     }
 

@@ -11,6 +11,9 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
 {
     public const string StampClaim = "stamp";
 
+    /// <summary>Present (as "true") on tokens of an account that must change its password first.</summary>
+    public const string PasswordChangeClaim = "must_change_password";
+
     private static readonly JsonWebTokenHandler Handler = new();
 
     public AccessTokenResponse Issue(UserResponse user, string securityStamp)
@@ -18,6 +21,20 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(jwt.AccessTokenLifetimeMinutes);
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+            new(JwtRegisteredClaimNames.Email, user.Email),
+            new(JwtRegisteredClaimNames.Name, user.DisplayName),
+            new("role", user.Role),
+            new(StampClaim, securityStamp),
+            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+        };
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(PasswordChangeClaim, "true"));
+        }
+
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
@@ -26,16 +43,8 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
             NotBefore = now,
             Expires = now + lifetime,
             SigningCredentials = new SigningCredentials(jwt.CreateKey(), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
-                new Claim(JwtRegisteredClaimNames.Email, user.Email),
-                new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
-                new Claim("role", user.Role),
-                new Claim(StampClaim, securityStamp),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(claims),
         });
-        return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds);
+        return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds, user.MustChangePassword);
     }
 }

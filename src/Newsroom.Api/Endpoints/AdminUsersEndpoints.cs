@@ -13,7 +13,7 @@ public static class AdminUsersEndpoints
     /// <param name="Email">Sign-in e-mail, unique.</param>
     /// <param name="DisplayName">Name shown in the back office.</param>
     /// <param name="Role">Admin, Editor or Author.</param>
-    /// <param name="Password">At least 12 characters.</param>
+    /// <param name="Password">12 to 200 characters, hard to guess (judged by zxcvbn, with the e-mail and name as known words).</param>
     public sealed record CreateUserBody(string Email, string DisplayName, string Role, string Password);
 
     /// <summary>A new role for an account.</summary>
@@ -25,7 +25,7 @@ public static class AdminUsersEndpoints
         var users = admin.MapGroup("/users").WithTags("Admin: users").RequireAuthorization(Policies.Admin);
         users.MapPost("/", Create)
             .WithName("CreateUser").WithSummary("Creates an account with a role.")
-            .WithRequestExample(new CreateUserBody("claire.dubois@exemple.fr", "Claire Dubois", "Author", "correct-horse-battery-staple"))
+            .WithRequestExample(new CreateUserBody("claire.dubois@exemple.fr", "Claire Dubois", "Author", "grignote la falaise en ardoise"))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         users.MapGet("/", List).WithName("ListUsers").WithSummary("All accounts, by e-mail.");
         users.MapGet("/{id:guid}", Get).WithName("GetUser").WithSummary("One account.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -38,6 +38,15 @@ public static class AdminUsersEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{id:guid}/enable", Enable)
             .WithName("EnableUser").WithSummary("Re-enables a disabled account.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/unlock", Unlock)
+            .WithName("UnlockUser").WithSummary("Forgets an account's failed sign-ins and waits, from every address.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/password-reset", ResetPassword)
+            .WithName("ResetUserPassword").WithSummary("Replaces an account's password with a one-time password, shown once in the answer.")
+            .WithDescription(
+                "The account's tokens stop working and its throttling is cleared. Signing in with the one-time password gives a token " +
+                "(mustChangePassword: true) that can only call POST /auth/password and GET /auth/me.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
@@ -59,6 +68,15 @@ public static class AdminUsersEndpoints
 
     private static async Task<Ok<UserResponse>> Disable(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DisableUser(id), ct));
+
+    private static async Task<NoContent> Unlock(Guid id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new UnlockUser(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PasswordResetResponse>> ResetPassword(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ResetUserPassword(id), ct));
 
     private static async Task<Ok<UserResponse>> Enable(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new EnableUser(id), ct));

@@ -40,6 +40,11 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
             };
         }
 
+        if (exception is TooManyAttemptsProblem tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
@@ -69,6 +74,7 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
                 PreconditionFailedProblem => StatusCodes.Status412PreconditionFailed,
                 PreconditionRequiredProblem => StatusCodes.Status428PreconditionRequired,
                 UnprocessableProblem => StatusCodes.Status422UnprocessableEntity,
+                TooManyAttemptsProblem => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status400BadRequest,
             },
             Detail = known.Detail,

@@ -32,11 +32,15 @@ public static class ProblemTypes
     /// <summary>Validation failures are 400s with their own type, because clients treat them differently (per-field messages).</summary>
     public static readonly (string Type, string Title) ValidationFailed = (Prefix + "validation-failed", "One or more fields are invalid.");
 
+    /// <summary>A 403 of its own: a client sends the user to the change-password screen rather than saying "not allowed".</summary>
+    public static readonly (string Type, string Title) PasswordChangeRequired = (Prefix + "password-change-required", "The password must be changed first.");
+
     public static (string Type, string Title) ForStatus(int status) =>
         ByStatus.TryGetValue(status, out var known)
             ? (Prefix + known.Name, known.Title)
             : (Prefix + (status >= 500 ? "internal" : "bad-request"), status >= 500 ? "An unexpected error occurred." : "The request failed.");
 
     public static IEnumerable<(int Status, string Type, string Title)> All() =>
-        ByStatus.Select(p => (p.Key, Prefix + p.Value.Name, p.Value.Title)).Append((400, ValidationFailed.Type, ValidationFailed.Title));
+        ByStatus.Select(p => (p.Key, Prefix + p.Value.Name, p.Value.Title)).Append((400, ValidationFailed.Type, ValidationFailed.Title))
+            .Append((403, PasswordChangeRequired.Type, PasswordChangeRequired.Title));
 }

@@ -10,7 +10,11 @@ namespace Newsroom.Application.Auth;
 /// <param name="AccessToken">The JWT to send as <c>Authorization: Bearer …</c>.</param>
 /// <param name="TokenType">Always "Bearer".</param>
 /// <param name="ExpiresIn">Lifetime in seconds.</param>
-public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+/// <param name="MustChangePassword">
+/// True after an admin's password reset: this token can only call <c>POST /auth/password</c> and <c>GET /auth/me</c>
+/// until the password is changed.
+/// </param>
+public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn, bool MustChangePassword);
 
 public interface ITokenIssuer
 {
@@ -18,8 +22,8 @@ public interface ITokenIssuer
 }
 
 /// <summary>
-/// Exchanges an e-mail and password for a token. It counts failures towards lockout, and those counts must
-/// persist when the command fails, hence it commits by itself.
+/// Exchanges an e-mail and password for a token. Its failure counts must persist when it fails, so it commits by
+/// itself (the throttle writes in transactions of its own).
 /// </summary>
 public sealed record IssueToken(string Email, string Password) : ICommand<AccessTokenResponse>, ISelfCommittingCommand;
 
@@ -28,25 +32,40 @@ public sealed class IssueTokenValidator : AbstractValidator<IssueToken>
     public IssueTokenValidator()
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("must not be empty.").MaximumLength(254).WithMessage("must be at most 254 characters.");
-        RuleFor(c => c.Password).NotEmpty().WithMessage("must not be empty.").MaximumLength(200).WithMessage("must be at most 200 characters.");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("must not be empty.").MaximumLength(PasswordRules.MaximumLength).WithMessage($"must be at most {PasswordRules.MaximumLength} characters.");
     }
 }
 
-public sealed class IssueTokenHandler(IUserAccounts accounts, ITokenIssuer tokens) : ICommandHandler<IssueToken, AccessTokenResponse>
+public sealed class IssueTokenHandler(IUserAccounts accounts, ISignInThrottle throttle, IClientAddress client, ITokenIssuer tokens)
+    : ICommandHandler<IssueToken, AccessTokenResponse>
 {
-    /// <summary>One answer for an unknown e-mail, a wrong password, a disabled or a locked account: no account enumeration.</summary>
-    public const string RefusalDetail = "The e-mail or password is wrong, or the account is disabled or temporarily locked.";
+    /// <summary>One answer for an unknown e-mail, a wrong password or a disabled account: no account enumeration.</summary>
+    public const string RefusalDetail = "The e-mail or password is wrong, or the account is disabled.";
 
     public async ValueTask<AccessTokenResponse> Handle(IssueToken command, CancellationToken cancellationToken)
     {
-        var (result, user, stamp) = await accounts.CheckCredentialsAsync(command.Email.Trim(), command.Password, cancellationToken);
+        var email = command.Email.Trim();
+        var keys = SignInKeys.For(email, client.Address);
+        if (await throttle.AdmitAsync(keys, cancellationToken) is { } wait)
+        {
+            // Every refusal costs one password hash, this one included: no path is measurably cheaper than another.
+            accounts.CheckAgainstDummyHash(command.Password);
+            throw TooManyAttempts(wait);
+        }
+
+        var (result, user, stamp) = await accounts.CheckCredentialsAsync(email, command.Password, cancellationToken);
         if (result != CredentialCheck.Valid || user is null || stamp is null)
         {
             throw new UnauthorizedProblem(RefusalDetail);
         }
 
+        await throttle.SucceededAsync(keys, cancellationToken);
         return tokens.Issue(user, stamp);
     }
+
+    /// <summary>The same words whether the e-mail has an account or not.</summary>
+    internal static TooManyAttemptsProblem TooManyAttempts(TimeSpan wait) =>
+        new($"Too many failed sign-ins for this e-mail or from your address; retry in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.", wait);
 }
 
 /// <summary>The signed-in account.</summary>

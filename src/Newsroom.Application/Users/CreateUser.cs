@@ -19,9 +19,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
             .MaximumLength(100).WithMessage("must be at most 100 characters.")
             .Must(TextRules.HasNoControlCharacters).WithMessage("must not contain control characters.");
         RuleFor(c => c.Role).Must(r => Roles.Normalize(r) is not null).WithMessage($"must be one of {string.Join(", ", Roles.All)}.");
-        RuleFor(c => c.Password).NotEmpty().WithMessage("must not be empty.")
-            .MinimumLength(12).WithMessage("must be at least 12 characters.")
-            .MaximumLength(200).WithMessage("must be at most 200 characters.");
+        RuleFor(c => c.Password).MustBeAStrongPassword(c => c.Email, c => c.DisplayName);
     }
 }
 

@@ -7,4 +7,5 @@ namespace Newsroom.Application.Users;
 /// <param name="Role">Admin, Editor or Author.</param>
 /// <param name="IsDisabled">A disabled account cannot sign in and its tokens stop working.</param>
 /// <param name="CreatedAt">When the account was created (UTC).</param>
-public sealed record UserResponse(Guid Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset CreatedAt);
+/// <param name="MustChangePassword">An admin reset the password: the account must choose a new one before doing anything else.</param>
+public sealed record UserResponse(Guid Id, string Email, string DisplayName, string Role, bool IsDisabled, DateTimeOffset CreatedAt, bool MustChangePassword);

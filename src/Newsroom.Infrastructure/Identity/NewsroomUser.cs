@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Newsroom.Infrastructure.Identity;
 
-/// <summary>An Identity account with what the newsroom adds: a display name and a disabled flag.</summary>
+/// <summary>An Identity account with what the newsroom adds: a display name, a disabled flag and a pending password change.</summary>
 public sealed class NewsroomUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = string.Empty;
@@ -10,4 +10,7 @@ public sealed class NewsroomUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set by an admin's reset: the account signed in with a one-time password may only change it.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -7,9 +7,15 @@ using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Infrastructure.Identity;
 
-/// <summary>Accounts through Identity's UserManager: it hashes, counts failures, locks out and rotates stamps.</summary>
+/// <summary>Accounts through Identity's UserManager: it hashes, validates passwords and rotates stamps. Its lockout is off (see <see cref="SignInThrottle"/>).</summary>
 internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbContext db, TimeProvider clock) : IUserAccounts
 {
+    /// <summary>
+    /// A hash of a random password, made once per process with the same hasher and parameters as real ones:
+    /// checking a password against it costs what checking a real one costs, and it matches nothing.
+    /// </summary>
+    private static string? s_dummyHash;
+
     public async Task<UserResponse?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await Project(db.Users.Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
@@ -20,24 +26,57 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
         string email, string password, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || user.IsDisabled)
+        if (user is null)
+        {
+            CheckAgainstDummyHash(password);
+            return (CredentialCheck.Invalid, null, null);
+        }
+
+        // A disabled account's password is checked all the same, so that refusing it takes as long as any refusal.
+        var passwordIsRight = await users.CheckPasswordAsync(user, password);
+        if (!passwordIsRight || user.IsDisabled)
         {
             return (CredentialCheck.Invalid, null, null);
         }
 
-        if (await users.IsLockedOutAsync(user))
-        {
-            return (CredentialCheck.LockedOut, null, null);
-        }
-
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await users.AccessFailedAsync(user);
-            return (await users.IsLockedOutAsync(user) ? CredentialCheck.LockedOut : CredentialCheck.Invalid, null, null);
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
         return (CredentialCheck.Valid, await FindAsync(user.Id, cancellationToken), user.SecurityStamp);
+    }
+
+    public void CheckAgainstDummyHash(string password)
+    {
+        var hash = LazyInitializer.EnsureInitialized(ref s_dummyHash, () => users.PasswordHasher.HashPassword(new NewsroomUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+        _ = users.PasswordHasher.VerifyHashedPassword(new NewsroomUser(), hash, password);
+    }
+
+    public async Task<(UserResponse User, string SecurityStamp)?> ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(id);
+        // Identity checks the current password, validates the new one, hashes it and rotates the stamp, and the
+        // must-change flag is cleared in that same save; on a refusal the flag goes back, so nothing half-changed stays tracked.
+        var mustChange = user.MustChangePassword;
+        user.MustChangePassword = false;
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            user.MustChangePassword = mustChange;
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                return null;
+            }
+        }
+
+        ThrowOnFailure(changed, passwordField: "newPassword");
+        return ((await FindAsync(id, cancellationToken))!, user.SecurityStamp!);
+    }
+
+    public async Task<UserResponse> SetOneTimePasswordAsync(Guid id, string oneTimePassword, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(id);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, oneTimePassword);
+        user.MustChangePassword = true;
+        // Saves the hash and the flag with the new stamp: every token issued before stops working.
+        ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
+        return (await FindAsync(id, cancellationToken))!;
     }
 
     public async Task<UserResponse> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken)
@@ -93,10 +132,11 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
             u.DisplayName,
             (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault() ?? Roles.Author,
             u.IsDisabled,
-            u.CreatedAt);
+            u.CreatedAt,
+            u.MustChangePassword);
 
     /// <summary>Identity reports refusals as error codes; the client gets them as a 400 on the field concerned, or a 409 for a taken e-mail.</summary>
-    private static void ThrowOnFailure(IdentityResult result)
+    private static void ThrowOnFailure(IdentityResult result, string passwordField = "password")
     {
         if (result.Succeeded)
         {
@@ -109,7 +149,7 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
         }
 
         var errors = result.Errors
-            .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "user")
+            .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : e.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "user")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
         throw new ValidationFailedProblem(errors);
     }

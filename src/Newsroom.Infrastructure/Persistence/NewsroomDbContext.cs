@@ -30,6 +30,8 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
+    public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
+
     /// <summary>
     /// True once a save since <see cref="ForgetPublicChanges"/> held a change readers could see
     /// (<see cref="PublicContent"/>). Every save counts, those Identity's stores make on their own included.

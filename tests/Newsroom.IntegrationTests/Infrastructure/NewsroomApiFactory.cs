@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,7 +21,10 @@ namespace Newsroom.IntegrationTests.Infrastructure;
 public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@tests.newsroom";
-    public const string AdminPassword = "admin-password-for-tests";
+
+    /// <summary>The password <see cref="CreateUserWithTokenAsync"/> gives every account it makes.</summary>
+    public const string UserPassword = "a-long-enough-password";
+    public const string AdminPassword = "relecture du bouclage avant minuit";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "newsroom-test-data", Guid.NewGuid().ToString("N"));
 
@@ -74,6 +78,7 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (UseFakeClock)
             {
                 services.RemoveAll<TimeProvider>();
@@ -106,7 +111,7 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<IUserAccounts>();
-        var user = await accounts.CreateAsync(email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.newsroom", $"{role} de test", role, "a-long-enough-password", CancellationToken.None);
+        var user = await accounts.CreateAsync(email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.newsroom", $"{role} de test", role, UserPassword, CancellationToken.None);
         return (user, await IssueTokenAsync(user.Id));
     }
 
@@ -118,6 +123,14 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var account = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("no such user");
         var user = await accounts.FindAsync(userId, CancellationToken.None);
         return scope.ServiceProvider.GetRequiredService<ITokenIssuer>().Issue(user!, account.SecurityStamp!).AccessToken;
+    }
+
+    /// <summary>A client whose requests come from this address (see <see cref="TestClientAddress"/>).</summary>
+    public HttpClient CreateClientFrom(string address)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
     }
 
     public async Task<HttpClient> CreateAdminClientAsync()

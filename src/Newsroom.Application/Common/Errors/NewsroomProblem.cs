@@ -71,3 +71,12 @@ public sealed class ValidationFailedProblem(IReadOnlyDictionary<string, string[]
             ? $"The field '{errors.Keys.First()}' is invalid: {errors.Values.First().FirstOrDefault()}"
             : $"{errors.Count} fields are invalid: {string.Join(", ", errors.Keys)}.";
 }
+
+/// <summary>429: too many attempts; the client must wait <see cref="RetryAfter"/> (sent as <c>Retry-After</c>).</summary>
+public sealed class TooManyAttemptsProblem(string detail, TimeSpan retryAfter) : NewsroomProblem(detail)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+
+    /// <summary>Whole seconds, rounded up and at least one, as <c>Retry-After</c> wants them.</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+}

@@ -1,0 +1,18 @@
+using Mediator;
+using Newsroom.Application.Auth;
+using Newsroom.Application.Common.Errors;
+
+namespace Newsroom.Application.Users;
+
+/// <summary>Forgets every failed sign-in and wait of an account, from all addresses, so its owner can sign in at once.</summary>
+public sealed record UnlockUser(Guid Id) : ICommand;
+
+public sealed class UnlockUserHandler(IUserAccounts accounts, ISignInThrottle throttle) : ICommandHandler<UnlockUser>
+{
+    public async ValueTask<Unit> Handle(UnlockUser command, CancellationToken cancellationToken)
+    {
+        var user = await accounts.FindAsync(command.Id, cancellationToken) ?? throw NotFoundProblem.For("user", command.Id);
+        await throttle.ClearAccountAsync(SignInKeys.NormalizeAccount(user.Email), cancellationToken);
+        return Unit.Value;
+    }
+}
