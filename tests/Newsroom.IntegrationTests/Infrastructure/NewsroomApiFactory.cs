@@ -78,7 +78,6 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (UseFakeClock)
             {
                 services.RemoveAll<TimeProvider>();
@@ -125,13 +124,8 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return scope.ServiceProvider.GetRequiredService<ITokenIssuer>().Issue(user!, account.SecurityStamp!).AccessToken;
     }
 
-    /// <summary>A client whose requests come from this address (see <see cref="TestClientAddress"/>).</summary>
-    public HttpClient CreateClientFrom(string address)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
-        return client;
-    }
+    /// <summary>A client whose requests come from this address (see <see cref="PeerAddressClients"/>).</summary>
+    public HttpClient CreateClientFrom(string address) => this.CreateClientFrom(System.Net.IPAddress.Parse(address));
 
     public async Task<HttpClient> CreateAdminClientAsync()
     {

@@ -49,8 +49,8 @@ public sealed class StolenTokenAfterPasswordChangeTests(ThrottleApiFactory api) 
     public async Task A_stolen_token_cannot_be_used_to_guess_the_current_password_faster_than_sign_in_allows()
     {
         var (_, token) = await api.CreateUserWithTokenAsync(Roles.Author);
-        var thief = api.CreateClientWithToken(token);
-        thief.DefaultRequestHeaders.Add(TestClientAddress.Header, "203.0.113.44");
+        var thief = api.CreateClientFrom("203.0.113.44");
+        thief.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         for (var guess = 0; guess < 6; guess++)
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await thief.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "guess-" + guess, newPassword = NewPassword })).StatusCode);
