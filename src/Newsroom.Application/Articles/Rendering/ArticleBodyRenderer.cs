@@ -79,7 +79,7 @@ public sealed class ArticleBodyRenderer
         MarkExternalLinks(body);
 
         // Whitespace left where removed blocks stood means nothing in HTML but makes an empty body look filled.
-        var html = body.ChildNodes.ToHtml(Sanitizer.OutputFormatter).Trim();
+        var html = ArticleBodyHtml.Serialize(body.ChildNodes, Sanitizer.OutputFormatter).Trim();
         var text = ArticleBodyText.Extract(body);
         var words = ArticleBodyText.CountWords(text);
         var minutes = Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
