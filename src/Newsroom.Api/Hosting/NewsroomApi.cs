@@ -36,7 +36,9 @@ internal static class NewsroomApi
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
-        services.AddSingleton(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
+        services.AddSingleton<IArticleBodyRenderer>(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
+        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RenderingOptions>>().Value);
 
         services.AddApplication();
         services.AddInfrastructure(configuration, builder.Environment);
@@ -44,7 +46,7 @@ internal static class NewsroomApi
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
         services.ConfigureHttpJsonOptions(json =>
@@ -95,7 +97,8 @@ internal static class NewsroomApi
         api.MapFeedsEndpoints();
         app.MapSitemapsEndpoints();
 
-        var admin = api.MapGroup("/admin");
+        // Every change under /admin counts against the signed-in account; reads pass free (RateLimits.Writes).
+        var admin = api.MapGroup("/admin").RequireRateLimiting(RateLimits.Writes);
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminArticlesEndpoints();
