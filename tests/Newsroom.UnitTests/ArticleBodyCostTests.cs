@@ -43,9 +43,10 @@ public sealed class ArticleBodyCostTests
     }
 
     [Fact]
-    public void Many_emphasis_markers_in_one_paragraph_are_refused()
+    public void Many_emphasis_markers_are_refused_in_one_paragraph_and_in_all()
     {
-        Assert.Equal(ArticleBodyCost.InlineRuns, ArticleBodyCost.FindExcess(Repeat("*a _b ", 33_000))?.Limit);
+        Assert.Equal(ArticleBodyCost.InlineRunsPerParagraph, ArticleBodyCost.FindExcess(Repeat("*a _b ", 33_000))?.Limit);
+        Assert.Equal(ArticleBodyCost.InlineRuns, ArticleBodyCost.FindExcess(Repeat("*a _b\n\n", 33_000))?.Limit);
     }
 
     [Theory]
@@ -93,7 +94,8 @@ public sealed class ArticleBodyCostTests
         "htmlDepth" => Repeat("<div>", count) + "a",
         "htmlElements" => Repeat("<br> ", count),
         "linkOpeners" => Repeat("[ ", count),
-        "inlineRuns" => Repeat("*a ", count),
+        "inlineRuns" => Repeat(Repeat("*a ", 500) + "\n\n", count / 500) + Repeat("*a ", count % 500),
+        "inlineRunsPerParagraph" => "Un paragraphe d’abord.\n\n" + Repeat("*a ", count) + "\n\nUn autre.",
         "tableCells" => Repeat("| ", count),
         "wordLength" => new string('x', count),
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "no shape for this limit"),

@@ -47,7 +47,7 @@ public sealed class AuthorStallingTheServerTests(AuthorStallingTheServerTests.Fa
 
         var message = Assert.Single(problem.FieldErrors("body"));
         Assert.Contains("'wordLength'", message, StringComparison.Ordinal);
-        Assert.Contains("at most 10,000", message, StringComparison.Ordinal);
+        Assert.Contains("at most 4,000", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class AuthorStallingTheServerTests(AuthorStallingTheServerTests.Fa
         var problem = await (await author.PostAsync($"/api/v1/admin/articles/{article.Id()}/revisions/1/restore", null))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable");
 
-        Assert.Contains("'inlineRuns'", Assert.Single(problem.FieldErrors("body")), StringComparison.Ordinal);
+        Assert.Contains("'inlineRunsPerParagraph'", Assert.Single(problem.FieldErrors("body")), StringComparison.Ordinal);
         var revisions = await author.GetFromJsonAsync<JsonElement>($"/api/v1/admin/articles/{article.Id()}/revisions");
         Assert.Equal(1, revisions.GetArrayLength());
     }

@@ -31,11 +31,14 @@ public static class ArticleBodyCost
     public static readonly ArticleBodyLimit HtmlElements = new("htmlElements", 3_000, "HTML tags");
     public static readonly ArticleBodyLimit LinkOpeners = new("linkOpeners", 5_000, "links and link openers ('[')");
     public static readonly ArticleBodyLimit InlineRuns = new("inlineRuns", 5_000, "emphasis and code markers (runs of '*', '_', '~' or '`')");
+
+    // Markdig matches emphasis within one paragraph in time that grows with the square of its markers.
+    public static readonly ArticleBodyLimit InlineRunsPerParagraph = new("inlineRunsPerParagraph", 1_000, "emphasis and code markers in one paragraph");
     public static readonly ArticleBodyLimit TableCells = new("tableCells", 10_000, "table cell separators ('|')");
-    public static readonly ArticleBodyLimit WordLength = new("wordLength", 10_000, "characters in one word (a run without spaces or line breaks)");
+    public static readonly ArticleBodyLimit WordLength = new("wordLength", 4_000, "characters in one word (a run without spaces or line breaks)");
 
     public static IReadOnlyList<ArticleBodyLimit> All { get; } =
-        [NestingDepth, ListItemsAndQuotes, HtmlDepth, HtmlElements, LinkOpeners, InlineRuns, TableCells, WordLength];
+        [NestingDepth, ListItemsAndQuotes, HtmlDepth, HtmlElements, LinkOpeners, InlineRuns, InlineRunsPerParagraph, TableCells, WordLength];
 
     /// <summary>The first limit the body exceeds, or null when rendering it is cheap. Linear in the body's length.</summary>
     public static ArticleBodyExcess? FindExcess(string markdown)
@@ -63,6 +66,8 @@ public static class ArticleBodyCost
         private int htmlElements;
         private int linkOpeners;
         private int inlineRuns;
+        private int paragraphInlineRuns;
+        private bool lineHasText;
         private int tableCells;
         private int wordLength;
         private bool insideTag; // inside the start tag of the innermost open element
@@ -94,10 +99,19 @@ public static class ArticleBodyCost
                 if (char.IsWhiteSpace(c))
                 {
                     wordLength = 0;
-                    atLineStart = c == '\n';
+                    if (c == '\n')
+                    {
+                        // A blank line (or one of quote markers only) ends the paragraph.
+                        paragraphInlineRuns = lineHasText ? paragraphInlineRuns : 0;
+                        lineHasText = false;
+                        atLineStart = true;
+                    }
+
                     i++;
                     continue;
                 }
+
+                lineHasText = true;
 
                 if (++wordLength > WordLength.Maximum)
                 {
@@ -215,7 +229,7 @@ public static class ArticleBodyCost
                 }
             }
 
-            return Count(ref inlineRuns, InlineRuns);
+            return Count(ref inlineRuns, InlineRuns) ?? Count(ref paragraphInlineRuns, InlineRunsPerParagraph);
         }
 
         private ArticleBodyExcess? Tag(ref int i)
