@@ -25,10 +25,10 @@ public sealed record ArticleBodyExcess(ArticleBodyLimit Limit, int Found)
 /// </summary>
 public static class ArticleBodyCost
 {
-    public static readonly ArticleBodyLimit NestingDepth = new("nestingDepth", 16, "levels of nested lists and quotes on one line");
+    public static readonly ArticleBodyLimit NestingDepth = new("nestingDepth", 8, "levels of nested lists and quotes on one line");
     public static readonly ArticleBodyLimit HtmlDepth = new("htmlDepth", 32, "levels of nested HTML elements");
     public static readonly ArticleBodyLimit ListItemsAndQuotes = new("listItemsAndQuotes", 5_000, "list items and quote markers ('-', '1.', '>' opening a line)");
-    public static readonly ArticleBodyLimit HtmlElements = new("htmlElements", 3_000, "HTML tags");
+    public static readonly ArticleBodyLimit HtmlElements = new("htmlElements", 2_000, "HTML tags");
     public static readonly ArticleBodyLimit LinkOpeners = new("linkOpeners", 5_000, "links and link openers ('[')");
     public static readonly ArticleBodyLimit InlineRuns = new("inlineRuns", 5_000, "emphasis and code markers (runs of '*', '_', '~' or '`')");
 
