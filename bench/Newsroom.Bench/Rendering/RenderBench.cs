@@ -17,6 +17,7 @@ internal static class RenderBench
     {
         var renderer = new ArticleBodyRenderer("www.exemple-mobile.fr");
         var validator = new ArticleInputValidator();
+        validator.Validate(new ArticleInput("Titre", null, null, "Échauffement *du* [lien](x)", Guid.CreateVersion7(), [], [Guid.CreateVersion7()], [], null));
         renderer.Render("Échauffement : *du* **gras**, un [lien](https://exemple.fr), <div>un bloc</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |");
 
         output.WriteLine($"Rendering cost, one thread, {runs} runs per accepted body after one warm-up (median / max), target {TargetMilliseconds:0} ms of CPU");
