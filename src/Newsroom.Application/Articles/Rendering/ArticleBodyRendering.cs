@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Domain.Articles;
@@ -45,9 +46,10 @@ public sealed class ArticleBodyRendering(IArticleBodyRenderer renderer, Renderin
                 done => logger.LogWarning(done.Exception, "An abandoned render of {Length} characters ended after the budget", markdown.Length),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             logger.LogWarning("Rendering a body of {Length} characters exceeded its budget of {Budget} ms", markdown.Length, options.TimeBudgetMilliseconds);
+            var budgetText = options.TimeBudgetMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
             outcomes[markdown] = () => throw new UnprocessableProblem(
-                $"The body took longer than {options.TimeBudgetMilliseconds:N0} ms to render; simplify it (fewer nested elements, links or emphasis) and save again.",
-                new Dictionary<string, string[]> { ["body"] = [$"took longer than {options.TimeBudgetMilliseconds:N0} ms to render."] });
+                $"The body took longer than {budgetText} ms to render; simplify it (fewer nested elements, links or emphasis) and save again.",
+                new Dictionary<string, string[]> { ["body"] = [$"took longer than {budgetText} ms to render."] });
         }
     }
 
