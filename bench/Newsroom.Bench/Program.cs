@@ -22,6 +22,9 @@ const string Usage = """
           Prints generated articles (Markdown) without touching any database.
       profile [--count 3000]
           Times, on one thread, writing the text and rendering it (where the seeder's CPU goes).
+      render [--runs 5] [--only <part of a body's name>]
+          Validates and renders adversarial, realistic and just-inside-the-limits bodies of up to 1 MiB, one thread;
+          prints size, refusal and its time, render median/max; exits with 1 if an accepted body took over 200 ms.
       cluster start|stop|status [--data-dir bench/.data]
           start prints the connection string of newsroom_bench on stdout, as the API's embedded default builds it.
       libpq-env --connection "..."
@@ -50,6 +53,7 @@ try
         "verify-documents" => await VerifyDocumentsAsync(arguments, cancellation.Token),
         "preview" => Preview(arguments),
         "profile" => Profile(arguments),
+        "render" => Render(arguments),
         "cluster" => await ClusterAsync(arguments, cancellation.Token),
         "libpq-env" => LibpqEnvironment(arguments),
         _ => Help(),
@@ -215,6 +219,15 @@ static int Profile(BenchArguments arguments)
     Console.WriteLine($"per article, one thread: writing {writing:0.000} ms, Markdig alone {markdown:0.000} ms, " +
                       $"ArticleBodyRenderer.Render (Markdig + sanitiser + text) {render:0.000} ms");
     return 0;
+}
+
+static int Render(BenchArguments arguments)
+{
+    var seed = arguments.Int("seed", 42);
+    var runs = Math.Max(1, arguments.Int("runs", 5));
+    var only = arguments.String("only");
+    arguments.EnsureAllRead();
+    return Newsroom.Bench.Rendering.RenderBench.Run(seed, runs, only, Console.Out);
 }
 
 static async Task<int> ClusterAsync(BenchArguments arguments, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Articles.ArticleAccess>();
         services.AddScoped<Articles.ArticleWriting>();
+        services.AddScoped<Articles.Rendering.ArticleBodyRendering>();
         return services;
     }
 }

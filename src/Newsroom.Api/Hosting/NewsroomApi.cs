@@ -42,7 +42,9 @@ internal static class NewsroomApi
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
         services.AddSingleton(sp => StrictTransportSecurity.For(sp.GetRequiredService<SiteOptions>()));
-        services.AddSingleton(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
+        services.AddSingleton<IArticleBodyRenderer>(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
+        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RenderingOptions>>().Value);
 
         services.AddApplication();
         services.AddInfrastructure(configuration, builder.Environment);
@@ -50,7 +52,7 @@ internal static class NewsroomApi
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
         services.ConfigureHttpJsonOptions(json =>
@@ -106,7 +108,8 @@ internal static class NewsroomApi
         api.MapFeedsEndpoints();
         app.MapSitemapsEndpoints();
 
-        var admin = api.MapGroup("/admin");
+        // Every change under /admin counts against the signed-in account; reads pass free (RateLimits.Writes).
+        var admin = api.MapGroup("/admin").RequireRateLimiting(RateLimits.Writes);
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminArticlesEndpoints();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Newsroom.Api.Http;
 
@@ -14,12 +15,19 @@ public sealed class RateLimitOptions
 
     /// <summary>Anonymous searches and completions per client address per minute.</summary>
     public int SearchRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Changes (POST, PUT, DELETE under /api/v1/admin) per signed-in account per minute: far above an editor
+    /// autosaving every few seconds, low enough that one account cannot keep the server busy.
+    /// </summary>
+    public int WritesPerMinute { get; set; } = 120;
 }
 
 internal static class RateLimits
 {
     public const string Token = "token";
     public const string Search = "search";
+    public const string Writes = "writes";
 
     public static IServiceCollection AddNewsroomRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +41,7 @@ internal static class RateLimits
             options.AddPolicy(Search, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SearchRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Writes, context => WritesPartition(context, limits.WritesPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
@@ -42,12 +51,32 @@ internal static class RateLimits
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = $"Too many requests from your address; retry in {retryAfter} s." },
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = RejectionDetail(http, retryAfter) },
                 });
             };
         });
         return services;
     }
+
+    /// <summary>Reads are free; each change counts against the signed-in account (the token's subject), wherever it comes from.</summary>
+    private static RateLimitPartition<string> WritesPartition(HttpContext context, int writesPerMinute)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("reads");
+        }
+
+        // Authorization runs first and refuses anonymous callers; the address only keys what slips through unsigned.
+        var subject = context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var key = subject is null ? "address:" + ClientAddress(context) : "account:" + subject;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
+    private static string RejectionDetail(HttpContext http, int retryAfter) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Writes
+            ? $"Too many changes from your account; retry in {retryAfter} s."
+            : $"Too many requests from your address; retry in {retryAfter} s.";
 
     private static string ClientAddress(HttpContext context) => TrustedProxies.ClientAddress(context);
 }

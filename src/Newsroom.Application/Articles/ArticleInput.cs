@@ -1,4 +1,5 @@
 using FluentValidation;
+using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Domain;
 using Newsroom.Domain.Articles;
@@ -75,7 +76,8 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
         RuleFor(a => a.Body).Cascade(CascadeMode.Stop)
             .Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("must not be empty.")
             .MaximumLength(Article.BodyMaxLength).WithMessage($"must be at most {Article.BodyMaxLength} characters.")
-            .NoControlCharacters();
+            .NoControlCharacters()
+            .CheapToRender();
         RuleFor(a => a.SectionId).NotNull().WithMessage("is required.").NotEqual(Guid.Empty).WithMessage("is required.");
         RuleFor(a => a.Tags).Must(t => t is null || t.Count <= Article.MaxTags).WithMessage($"must have at most {Article.MaxTags} tags.");
         RuleForEach(a => a.Tags).Cascade(CascadeMode.Stop)
@@ -107,4 +109,17 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
             cover.RuleFor(c => c.Caption).MaximumLength(500).WithMessage("must be at most 500 characters.").NoControlCharacters();
         }).When(a => a.CoverImage is not null);
     }
+}
+
+internal static class ArticleBodyRules
+{
+    /// <summary>Refuses, before any rendering, a body whose shape would make rendering slow; says which limit and its value.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> CheapToRender<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((body, context) =>
+        {
+            if (body is not null && ArticleBodyCost.FindExcess(body) is { } excess)
+            {
+                context.AddFailure(excess.Message);
+            }
+        });
 }

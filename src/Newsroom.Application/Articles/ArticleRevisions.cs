@@ -1,4 +1,5 @@
 using Mediator;
+using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
@@ -9,7 +10,13 @@ public sealed record ListRevisions(Guid ArticleId) : IQuery<IReadOnlyList<Revisi
 public sealed record GetRevision(Guid ArticleId, int Number) : IQuery<RevisionResponse>;
 
 /// <summary>Brings back a revision's content as a new revision; the slug stays (links must keep working).</summary>
-public sealed record RestoreRevision(Guid ArticleId, int Number) : ICommand<AdminArticleResponse>;
+public sealed record RestoreRevision(Guid ArticleId, int Number) : ICommand<AdminArticleResponse>, IRendersArticleBody
+{
+    // Revisions never change, so the body read here before the transaction is the one the handler restores.
+    // Read before the access check: only its rendering is kept, and the handler refuses a caller who may not edit.
+    public async ValueTask<string?> ReadBodyAsync(IArticleQueries queries, CancellationToken cancellationToken) =>
+        (await queries.FindRevisionAsync(ArticleId, Number, cancellationToken))?.Snapshot.Body;
+}
 
 public sealed class RevisionHandlers(
     IArticleRepository articles,

@@ -13,7 +13,7 @@ namespace Newsroom.Application.Articles;
 public sealed class ArticleWriting(
     IArticleRepository articles,
     IArticleReferences references,
-    ArticleBodyRenderer renderer,
+    ArticleBodyRendering rendering,
     ICurrentUser currentUser,
     TimeProvider clock)
 {
@@ -53,11 +53,8 @@ public sealed class ArticleWriting(
         return (content, tags.Select(t => t.Name).ToList());
     }
 
-    public ArticleRendering Render(string markdown)
-    {
-        var rendered = renderer.Render(markdown);
-        return new ArticleRendering(rendered.Html, rendered.Text, rendered.WordCount, rendered.ReadingTimeMinutes);
-    }
+    /// <summary>The body as rendered before the transaction began (see <see cref="IRendersArticleBody"/>), or its refusal.</summary>
+    public ArticleRendering Render(string markdown) => rendering.Result(markdown);
 
     /// <summary>An explicit slug must be free (409 otherwise); a derived one takes the next free "-2", "-3"…</summary>
     public async Task<string> ChooseSlugAsync(string? requested, string title, Guid? articleId, string? currentSlug, CancellationToken cancellationToken)

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Domain.Articles;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Creates a draft (any newsroom role). The creator is the signed-in account.</summary>
-public sealed record CreateArticle(ArticleInput Input) : ICommand<AdminArticleResponse>;
+public sealed record CreateArticle(ArticleInput Input) : ICommand<AdminArticleResponse>, IRendersArticleBody
+{
+    public ValueTask<string?> ReadBodyAsync(IArticleQueries queries, CancellationToken cancellationToken) => ValueTask.FromResult(Input.Body);
+}
 
 public sealed class CreateArticleValidator : AbstractValidator<CreateArticle>
 {

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Replaces the editable content. <paramref name="ExpectedVersion"/> comes from If-Match: missing is a 428, stale a 412.</summary>
-public sealed record UpdateArticle(Guid Id, uint? ExpectedVersion, ArticleInput Input) : ICommand<AdminArticleResponse>;
+public sealed record UpdateArticle(Guid Id, uint? ExpectedVersion, ArticleInput Input) : ICommand<AdminArticleResponse>, IRendersArticleBody
+{
+    public ValueTask<string?> ReadBodyAsync(IArticleQueries queries, CancellationToken cancellationToken) => ValueTask.FromResult(Input.Body);
+}
 
 public sealed class UpdateArticleValidator : AbstractValidator<UpdateArticle>
 {

@@ -11,11 +11,17 @@ namespace Newsroom.Application.Articles.Rendering;
 /// </summary>
 public sealed record RenderedBody(string Html, string Text, int WordCount, int ReadingTimeMinutes);
 
+/// <summary>Turns an article's Markdown into what readers get; an interface so a test can observe when it runs.</summary>
+public interface IArticleBodyRenderer
+{
+    RenderedBody Render(string markdown);
+}
+
 /// <summary>
 /// Turns the Markdown editors write into HTML that is safe to serve, whatever raw HTML they pasted.
 /// Stateless after construction and safe to share between requests.
 /// </summary>
-public sealed class ArticleBodyRenderer
+public sealed class ArticleBodyRenderer : IArticleBodyRenderer
 {
     private const int WordsPerMinute = 230;
     private const string ExternalLinkRel = "noopener nofollow";
@@ -79,7 +85,7 @@ public sealed class ArticleBodyRenderer
         MarkExternalLinks(body);
 
         // Whitespace left where removed blocks stood means nothing in HTML but makes an empty body look filled.
-        var html = body.ChildNodes.ToHtml(Sanitizer.OutputFormatter).Trim();
+        var html = ArticleBodyHtml.Serialize(body.ChildNodes, Sanitizer.OutputFormatter).Trim();
         var text = ArticleBodyText.Extract(body);
         var words = ArticleBodyText.CountWords(text);
         var minutes = Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);

@@ -80,11 +80,14 @@ internal static class ArticleBodyText
         return inToken && tokenHasWordCharacter ? words + 1 : words;
     }
 
+    // By index: AngleSharp answers PreviousSibling by searching the parent's child list, which made wide
+    // paragraphs (thousands of emphasised words) quadratic.
     private static void PushChildren(Stack<(INode, bool)> pending, INode parent)
     {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            pending.Push((child, false));
+            pending.Push((children[i], false));
         }
     }
 
