@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddScoped<Articles.ArticleAccess>();
         services.AddScoped<Articles.ArticleWriting>();
         services.AddScoped<Articles.Rendering.ArticleBodyRendering>();
+        services.AddSingleton<Articles.Rendering.RenderingSlots>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Newsroom.Application.Articles.Rendering;
 /// behaviour calls <see cref="RenderAsync"/> before the command's transaction begins, so no database connection
 /// waits inside a transaction while the CPU renders; the handler then reads the result with <see cref="Result"/>.
 /// </summary>
-public sealed class ArticleBodyRendering(IArticleBodyRenderer renderer, RenderingOptions options, ILogger<ArticleBodyRendering> logger)
+public sealed class ArticleBodyRendering(IArticleBodyRenderer renderer, RenderingSlots slots, RenderingOptions options, ILogger<ArticleBodyRendering> logger)
 {
     private readonly Dictionary<string, Func<ArticleRendering>> outcomes = new(StringComparer.Ordinal);
 
@@ -31,12 +31,30 @@ public sealed class ArticleBodyRendering(IArticleBodyRenderer renderer, Renderin
         }
 
         var budget = TimeSpan.FromMilliseconds(options.TimeBudgetMilliseconds);
+        var started = TimeProvider.System.GetTimestamp();
+        if (!await slots.TryEnterAsync(budget, cancellationToken))
+        {
+            throw new TooManyAttemptsProblem("Too many bodies are being rendered at once; retry in a second.", TimeSpan.FromSeconds(1));
+        }
+
         // Markdig and AngleSharp cannot be cancelled. The render runs on the thread pool and the request stops
-        // waiting when the budget is spent; the abandoned render finishes on its own (bounded by the limits above).
-        var work = Task.Run(() => renderer.Render(markdown), CancellationToken.None);
+        // waiting when the budget is spent; the abandoned render finishes on its own (bounded by the limits above)
+        // and only then gives its slot back.
+        var work = Task.Run(() =>
+        {
+            try
+            {
+                return renderer.Render(markdown);
+            }
+            finally
+            {
+                slots.Leave();
+            }
+        }, CancellationToken.None);
         try
         {
-            var body = await work.WaitAsync(budget, cancellationToken);
+            var left = budget - TimeProvider.System.GetElapsedTime(started);
+            var body = await work.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
             var rendering = new ArticleRendering(body.Html, body.Text, body.WordCount, body.ReadingTimeMinutes);
             outcomes[markdown] = () => rendering;
         }
