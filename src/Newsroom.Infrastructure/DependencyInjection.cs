@@ -69,7 +69,9 @@ public static class DependencyInjection
         services.AddScoped<IRelatedPicks, RelatedPicks>();
         services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
         services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
-        services.AddHostedService<Search.SearchVocabularyRefresher>();
+        services.AddSingleton<Search.SearchVocabularyRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchVocabularyRefresher>());
+        services.AddSingleton<IContentChangeNotifier, PublicContentChanges>();
         services.AddSingleton<Reading.PublicReadsDataSource>();
         services.AddScoped<Reading.PublicArticleRows>();
         services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();

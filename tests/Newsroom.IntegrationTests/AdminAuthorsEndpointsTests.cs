@@ -139,6 +139,8 @@ public sealed class AdminAuthorsEndpointsTests(NewsroomApiFactory api) : IClassF
         Assert.Equal(JsonValueKind.Null, body.GetProperty("bio").ValueKind);
         Assert.Equal(JsonValueKind.Null, body.GetProperty("userId").ValueKind);
 
+        // Readers see an author through a public article only.
+        await api.InsertArticleAsync(SeededState.Published, [Guid.Parse(id!)]);
         var reslugged = await editor.PutAsJsonAsync($"/api/v1/admin/authors/{id}", new { name = "Sophie Martin-Roux", slug = "sophie-martin-roux" });
         Assert.Equal("sophie-martin-roux", (await reslugged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString());
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/authors/sophie-martin-roux")).StatusCode);

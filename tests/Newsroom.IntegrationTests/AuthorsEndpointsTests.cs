@@ -18,7 +18,8 @@ public sealed class AuthorsEndpointsTests(NewsroomApiFactory api) : IClassFixtur
     public async Task An_author_is_read_by_slug_without_its_account_link_and_the_read_is_cacheable()
     {
         var (account, _) = await api.CreateUserWithTokenAsync(Roles.Author);
-        await CreateAsync(new { name = "Claire Dubois", bio = "Télécoms", avatarUrl = "https://cdn.exemple.fr/claire.jpg", userId = account.Id });
+        var id = (await CreateAsync(new { name = "Claire Dubois", bio = "Télécoms", avatarUrl = "https://cdn.exemple.fr/claire.jpg", userId = account.Id })).GetProperty("id").GetGuid();
+        await api.InsertArticleAsync(SeededState.Published, [id]);
 
         var response = await api.CreateClient().GetAsync("/api/v1/authors/claire-dubois");
 
@@ -27,7 +28,7 @@ public sealed class AuthorsEndpointsTests(NewsroomApiFactory api) : IClassFixtur
         Assert.Equal("Claire Dubois", author.GetProperty("name").GetString());
         Assert.Equal("Télécoms", author.GetProperty("bio").GetString());
         Assert.Equal("https://cdn.exemple.fr/claire.jpg", author.GetProperty("avatarUrl").GetString());
-        Assert.Equal(0, author.GetProperty("publishedArticleCount").GetInt32());
+        Assert.Equal(1, author.GetProperty("publishedArticleCount").GetInt32());
         Assert.False(author.TryGetProperty("userId", out _));
         Assert.False(author.TryGetProperty("id", out _));
         Assert.Equal("public, max-age=60, stale-while-revalidate=300", response.CacheControl());
@@ -43,10 +44,11 @@ public sealed class AuthorsEndpointsTests(NewsroomApiFactory api) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_public_list_holds_every_author_by_name_and_is_cacheable()
+    public async Task The_public_list_holds_every_author_of_public_articles_by_name_and_is_cacheable()
     {
-        await CreateAsync(new { name = "Yves Zanetti" });
-        await CreateAsync(new { name = "Édouard Bernard" });
+        var yves = (await CreateAsync(new { name = "Yves Zanetti" })).GetProperty("id").GetGuid();
+        var edouard = (await CreateAsync(new { name = "Édouard Bernard" })).GetProperty("id").GetGuid();
+        await api.InsertArticleAsync(SeededState.Published, [yves, edouard]);
 
         var response = await api.CreateClient().GetAsync("/api/v1/authors");
 

@@ -11,9 +11,11 @@ public static class AuthorsEndpoints
     {
         var authors = api.MapGroup("/authors").WithTags("Authors").CacheOutput(Http.PublicCaching.Policy);
         authors.MapGet("/", ListAuthors)
-            .WithName("ListAuthors").WithSummary("All authors by name, each with how many articles readers can see.");
+            .WithName("ListAuthors").WithSummary("The authors of public articles by name, each with how many articles readers can see.")
+            .WithDescription("An author with no published article (or none whose scheduled time has come) is left out.");
         authors.MapGet("/{slug}", GetAuthorBySlug)
             .WithName("GetAuthorBySlug").WithSummary("One author's public profile by slug.")
+            .WithDescription("An author with no public article is a 404, like an unknown one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

@@ -29,6 +29,9 @@ internal static class PublicCaching
     public const string Policy = "public";
     public const string Tag = "public-content";
 
+    /// <summary>Also on searches and completions, which the search vocabulary's rebuild makes stale once more.</summary>
+    public const string SearchTag = "public-search";
+
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
@@ -37,7 +40,7 @@ internal static class PublicCaching
         var options = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
         services.AddSingleton(options);
         services.AddOutputCache(cache => cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(options.ServerCacheSeconds))));
-        services.AddSingleton<IContentChangeNotifier, OutputCacheEviction>();
+        services.AddSingleton<IPublicResponseCache, OutputCacheEviction>();
         return services;
     }
 
@@ -154,6 +157,11 @@ internal static class PublicCaching
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
             context.Tags.Add(Tag);
+            if (request.Path.StartsWithSegments("/api/v1/search"))
+            {
+                context.Tags.Add(SearchTag);
+            }
+
             return ValueTask.CompletedTask;
         }
 
@@ -229,8 +237,10 @@ internal static class PublicCaching
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store) : IContentChangeNotifier
+    private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicResponseCache
     {
-        public async Task ContentChangedAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(Tag, cancellationToken);
+        public async Task EvictAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(Tag, cancellationToken);
+
+        public async Task EvictSearchesAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(SearchTag, cancellationToken);
     }
 }

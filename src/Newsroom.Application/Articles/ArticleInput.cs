@@ -66,17 +66,17 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
         RuleFor(a => a.Title).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("must not be empty.")
             .Must(t => t!.Trim().Length <= Article.TitleMaxLength).WithMessage($"must be at most {Article.TitleMaxLength} characters.")
-            .NoControlCharacters();
+            .AllowedCharacters();
         RuleFor(a => a.Slug).Cascade(CascadeMode.Stop)
             .Must(s => Domain.Slug.IsValid(s, 200)).WithMessage("must be lowercase letters, digits and single hyphens (at most 200 characters).")
             .When(a => a.Slug is not null);
         RuleFor(a => a.Standfirst)
             .MaximumLength(Article.StandfirstMaxLength).WithMessage($"must be at most {Article.StandfirstMaxLength} characters.")
-            .NoControlCharacters();
+            .AllowedCharacters();
         RuleFor(a => a.Body).Cascade(CascadeMode.Stop)
             .Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("must not be empty.")
             .MaximumLength(Article.BodyMaxLength).WithMessage($"must be at most {Article.BodyMaxLength} characters.")
-            .NoControlCharacters()
+            .AllowedCharacters()
             .CheapToRender();
         RuleFor(a => a.SectionId).NotNull().WithMessage("is required.").NotEqual(Guid.Empty).WithMessage("is required.");
         RuleFor(a => a.Tags).Must(t => t is null || t.Count <= Article.MaxTags).WithMessage($"must have at most {Article.MaxTags} tags.");
@@ -84,7 +84,7 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("must not be empty.")
             .Must(t => Domain.Tags.Tag.NormalizeName(t!).Length <= Domain.Tags.Tag.NameMaxLength).WithMessage($"must be at most {Domain.Tags.Tag.NameMaxLength} characters.")
             .Must(t => Slug.From(t!).Length > 0).WithMessage("must contain a letter or digit.")
-            .NoControlCharacters();
+            .AllowedCharacters();
         RuleFor(a => a.AuthorIds).Cascade(CascadeMode.Stop)
             .Must(ids => ids is { Count: > 0 }).WithMessage("must name at least one author.")
             .Must(ids => ids!.Count <= Article.MaxAuthors).WithMessage($"must name at most {Article.MaxAuthors} authors.")
@@ -95,7 +95,7 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
             source.RuleFor(s => s!.Name).Cascade(CascadeMode.Stop)
                 .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("must not be empty.")
                 .Must(n => n!.Trim().Length <= 100).WithMessage("must be at most 100 characters.")
-                .NoControlCharacters();
+                .AllowedCharacters();
             source.RuleFor(s => s!.Url).HttpsUrl();
         }).Must(s => s is not null).WithMessage("must not be null.");
         RuleFor(a => a.CoverImage!).ChildRules(cover =>
@@ -104,9 +104,9 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
             cover.RuleFor(c => c.Alt).Cascade(CascadeMode.Stop)
                 .Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage("is required when there is a cover image.")
                 .MaximumLength(300).WithMessage("must be at most 300 characters.")
-                .NoControlCharacters();
-            cover.RuleFor(c => c.Credit).MaximumLength(200).WithMessage("must be at most 200 characters.").NoControlCharacters();
-            cover.RuleFor(c => c.Caption).MaximumLength(500).WithMessage("must be at most 500 characters.").NoControlCharacters();
+                .AllowedCharacters();
+            cover.RuleFor(c => c.Credit).MaximumLength(200).WithMessage("must be at most 200 characters.").AllowedCharacters();
+            cover.RuleFor(c => c.Caption).MaximumLength(500).WithMessage("must be at most 500 characters.").AllowedCharacters();
         }).When(a => a.CoverImage is not null);
     }
 }

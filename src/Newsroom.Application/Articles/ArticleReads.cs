@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Paging;
+using Newsroom.Application.Common.Validation;
 using Newsroom.Domain.Articles;
 
 namespace Newsroom.Application.Articles;
@@ -24,10 +25,10 @@ public sealed class ListArticlesValidator : AbstractValidator<ListArticles>
             .WithMessage("must be one of draft, scheduled, published, withdrawn.");
         RuleFor(q => q.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
         RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, out _)).WithMessage("is not a cursor this API issued.");
-        RuleFor(q => q.Q).MaximumLength(200).WithMessage("must be at most 200 characters.");
-        RuleFor(q => q.Section).MaximumLength(200).WithMessage("must be at most 200 characters.");
-        RuleFor(q => q.Tag).MaximumLength(200).WithMessage("must be at most 200 characters.");
-        RuleFor(q => q.Author).MaximumLength(200).WithMessage("must be at most 200 characters.");
+        RuleFor(q => q.Q).MaximumLength(200).WithMessage("must be at most 200 characters.").AllowedCharacters();
+        RuleFor(q => q.Section).MaximumLength(200).WithMessage("must be at most 200 characters.").AllowedCharacters();
+        RuleFor(q => q.Tag).MaximumLength(200).WithMessage("must be at most 200 characters.").AllowedCharacters();
+        RuleFor(q => q.Author).MaximumLength(200).WithMessage("must be at most 200 characters.").AllowedCharacters();
     }
 }
 

@@ -11,7 +11,7 @@ internal static class AuthorValidation
     public static IRuleBuilderOptions<T, string> AuthorName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("must not be empty.")
             .Must(name => name.Trim().Length <= Author.NameMaxLength).WithMessage($"must be at most {Author.NameMaxLength} characters.")
-            .Must(name => TextRules.HasNoControlCharacters(name)).WithMessage("must not contain control characters.")
+            .AllowedCharacters()
             .Must(name => Slug.From(name).Length > 0).WithMessage("must contain at least one letter or digit.");
 
     /// <summary>Null means "not given"; anything else must already be a slug, since it becomes a public URL as sent.</summary>
@@ -21,5 +21,5 @@ internal static class AuthorValidation
 
     public static IRuleBuilderOptions<T, string?> AuthorBio<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Author.BioMaxLength).WithMessage($"must be at most {Author.BioMaxLength} characters.")
-            .NoControlCharacters();
+            .AllowedCharacters();
 }

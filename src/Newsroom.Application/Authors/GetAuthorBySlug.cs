@@ -3,7 +3,7 @@ using Newsroom.Application.Common.Errors;
 
 namespace Newsroom.Application.Authors;
 
-/// <summary>An author's public profile.</summary>
+/// <summary>An author's public profile. An author with no public article is a 404, like an unknown one.</summary>
 public sealed record GetAuthorBySlug(string Slug) : IQuery<PublicAuthorResponse>;
 
 public sealed class GetAuthorBySlugHandler(IAuthorRepository authors, TimeProvider clock) : IQueryHandler<GetAuthorBySlug, PublicAuthorResponse>

@@ -13,9 +13,10 @@ public interface IAuthorRepository
     /// <summary>Every author, by name as a French reader would sort it.</summary>
     Task<IReadOnlyList<AuthorResponse>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every author by name, each with the number of articles public at <paramref name="now"/>.</summary>
+    /// <summary>The authors who sign articles public at <paramref name="now"/>, by name, each with how many.</summary>
     Task<IReadOnlyList<PublicAuthorResponse>> ListPublicAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The author's public profile, or null when no article public at <paramref name="now"/> carries their byline.</summary>
     Task<PublicAuthorResponse?> FindPublicBySlugAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The author profiles linked to an account: an Author-role user may edit the articles those profiles sign.</summary>

@@ -63,7 +63,7 @@ public sealed class GetFeedHandler(IReaderQueries reader, ISectionRepository sec
         // Only tags with a public article: a tag used by drafts alone must not show through a feed.
         var tag = query.Tag is null ? null
             : await tags.FindPublicBySlugAsync(query.Tag, now, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag);
-        var tagId = tag is null ? null : await reader.TagIdAsync(tag.Slug, cancellationToken);
+        var tagId = tag is null ? null : await reader.PublicTagIdAsync(tag.Slug, now, cancellationToken);
 
         var articles = await reader.LatestWithBodiesAsync(new PublicArticleFilter(section?.Id, tagId, null, null, null), GetFeed.ItemCount, now, cancellationToken);
         var items = articles.Select(a => new FeedItem(

@@ -33,9 +33,11 @@ public interface IReaderQueries
 {
     Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken);
 
-    Task<Guid?> TagIdAsync(string slug, CancellationToken cancellationToken);
+    /// <summary>The tag's id when it has an article public at <paramref name="now"/>; a tag only drafts use is unknown to readers.</summary>
+    Task<Guid?> PublicTagIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<Guid?> AuthorIdAsync(string slug, CancellationToken cancellationToken);
+    /// <summary>The author's id when they sign an article public at <paramref name="now"/>; otherwise unknown to readers.</summary>
+    Task<Guid?> PublicAuthorIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The slugs are resolved with the page, in one round trip: readers' lists are the hottest path.</summary>
     Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);

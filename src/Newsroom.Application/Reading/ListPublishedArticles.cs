@@ -3,6 +3,7 @@ using Mediator;
 using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Paging;
+using Newsroom.Application.Common.Validation;
 
 namespace Newsroom.Application.Reading;
 
@@ -45,5 +46,6 @@ internal static class ReadingRules
 {
     /// <summary>Slugs in query strings and paths: bounded and printable, so junk is a 400 rather than a database round trip.</summary>
     public static IRuleBuilderOptions<T, string?> PublicSlug<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(s => s is null || (s.Length is > 0 and <= 200 && !s.Any(char.IsControl))).WithMessage("must be 1–200 printable characters.");
+        rule.Must(s => s is null || (s.Length is > 0 and <= 200 && !s.Any(char.IsControl))).WithMessage("must be 1–200 printable characters.")
+            .AllowedCharacters();
 }

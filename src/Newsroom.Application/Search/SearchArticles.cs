@@ -59,10 +59,14 @@ public interface ISearchEngine
 {
     Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The query with each word replaced by its closest known word when it is unknown; null when nothing changes.</summary>
-    Task<string?> CorrectAsync(string query, CancellationToken cancellationToken);
+    /// <summary>
+    /// The query with each word replaced by its closest word of the articles public at <paramref name="now"/> when it
+    /// is unknown; null when nothing changes.
+    /// </summary>
+    Task<string?> CorrectAsync(string query, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, CancellationToken cancellationToken);
+    /// <summary>Completions of the last word, from the tags, authors and words of the articles public at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>French full-text search of published articles, web-search syntax ("phrase", -exclu, OR).</summary>
@@ -73,10 +77,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
 {
     public SearchArticlesValidator()
     {
-        RuleFor(s => s.Q).Cascade(CascadeMode.Stop)
-            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("must not be empty.")
-            .MaximumLength(200).WithMessage("must be at most 200 characters.")
-            .Must(q => !q!.Any(char.IsControl)).WithMessage("must not contain control characters.");
+        RuleFor(s => s.Q).Cascade(CascadeMode.Stop).SearchQuery();
         RuleFor(s => s.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
         RuleFor(s => s.Offset).InclusiveBetween(0, 1000).WithMessage("must be between 0 and 1000.");
         RuleFor(s => s.Section).PublicSlug();
@@ -93,13 +94,14 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries r
 
     public async ValueTask<SearchResponse> Handle(SearchArticles query, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        // A tag or author with no public article is a 404, exactly like an unknown one.
         var filter = new SearchFilter(
             query.Section is null ? null : await reader.SectionIdAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section),
-            query.Tag is null ? null : await reader.TagIdAsync(query.Tag, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
-            query.Author is null ? null : await reader.AuthorIdAsync(query.Author, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
+            query.Tag is null ? null : await reader.PublicTagIdAsync(query.Tag, now, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
+            query.Author is null ? null : await reader.PublicAuthorIdAsync(query.Author, now, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
             query.From?.ToUniversalTime(),
             query.To?.ToUniversalTime());
-        var now = clock.GetUtcNow();
         var q = query.Q!.Trim();
         var limit = query.Limit ?? 20;
         var offset = query.Offset ?? 0;
@@ -109,7 +111,7 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries r
             return result;
         }
 
-        var corrected = await engine.CorrectAsync(q, cancellationToken);
+        var corrected = await engine.CorrectAsync(q, now, cancellationToken);
         if (corrected is null)
         {
             return result;
@@ -128,14 +130,11 @@ public sealed record SuggestSearches(string? Q) : IQuery<IReadOnlyList<string>>;
 public sealed class SuggestSearchesValidator : AbstractValidator<SuggestSearches>
 {
     public SuggestSearchesValidator() =>
-        RuleFor(s => s.Q).Cascade(CascadeMode.Stop)
-            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("must not be empty.")
-            .MaximumLength(200).WithMessage("must be at most 200 characters.")
-            .Must(q => !q!.Any(char.IsControl)).WithMessage("must not contain control characters.");
+        RuleFor(s => s.Q).Cascade(CascadeMode.Stop).SearchQuery();
 }
 
-public sealed class SuggestSearchesHandler(ISearchEngine engine) : IQueryHandler<SuggestSearches, IReadOnlyList<string>>
+public sealed class SuggestSearchesHandler(ISearchEngine engine, TimeProvider clock) : IQueryHandler<SuggestSearches, IReadOnlyList<string>>
 {
     public async ValueTask<IReadOnlyList<string>> Handle(SuggestSearches query, CancellationToken cancellationToken) =>
-        await engine.SuggestAsync(query.Q!.TrimStart(), 8, cancellationToken);
+        await engine.SuggestAsync(query.Q!.TrimStart(), 8, clock.GetUtcNow(), cancellationToken);
 }

@@ -11,12 +11,12 @@ internal static class SectionValidation
     public static IRuleBuilderOptions<T, string> SectionName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("must not be empty.")
             .Must(name => name.Trim().Length <= Section.NameMaxLength).WithMessage($"must be at most {Section.NameMaxLength} characters.")
-            .Must(name => TextRules.HasNoControlCharacters(name)).WithMessage("must not contain control characters.")
+            .AllowedCharacters()
             .Must(name => Slug.From(name).Length > 0).WithMessage("must contain at least one letter or digit.");
 
     public static IRuleBuilderOptions<T, string?> SectionDescription<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Section.DescriptionMaxLength).WithMessage($"must be at most {Section.DescriptionMaxLength} characters.")
-            .NoControlCharacters();
+            .AllowedCharacters();
 
     public static IRuleBuilderOptions<T, int> SectionPosition<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(0, 10_000).WithMessage("must be between 0 and 10000.");

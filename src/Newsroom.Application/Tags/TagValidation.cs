@@ -11,6 +11,6 @@ internal static class TagValidation
     public static IRuleBuilderOptions<T, string> TagName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("must not be empty.")
             .Must(name => Tag.NormalizeName(name).Length <= Tag.NameMaxLength).WithMessage($"must be at most {Tag.NameMaxLength} characters.")
-            .Must(name => TextRules.HasNoControlCharacters(name)).WithMessage("must not contain control characters.")
+            .AllowedCharacters()
             .Must(name => Slug.From(name).Length > 0).WithMessage("must contain at least one letter or digit.");
 }

@@ -14,10 +14,11 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("must not be empty.")
             .MaximumLength(254).WithMessage("must be at most 254 characters.")
+            .AllowedCharacters()
             .EmailAddress().WithMessage("must be an e-mail address.");
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("must not be empty.")
             .MaximumLength(100).WithMessage("must be at most 100 characters.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("must not contain control characters.");
+            .AllowedCharacters();
         RuleFor(c => c.Role).Must(r => Roles.Normalize(r) is not null).WithMessage($"must be one of {string.Join(", ", Roles.All)}.");
         RuleFor(c => c.Password).MustBeAStrongPassword(c => c.Email, c => c.DisplayName);
     }

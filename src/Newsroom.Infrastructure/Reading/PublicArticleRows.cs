@@ -71,7 +71,7 @@ internal sealed class PublicArticleRows(PublicReadsDataSource source)
         Guid? tagId = null, authorId = null;
         if (filter.Tag is not null || filter.Author is not null)
         {
-            var (sectionFound, tag, author) = await FilterIdsAsync(filter, cancellationToken);
+            var (sectionFound, tag, author) = await FilterIdsAsync(filter, now, cancellationToken);
             var unknown = !sectionFound ? "section" : filter.Tag is not null && tag is null ? "tag" : filter.Author is not null && author is null ? "author" : null;
             if (unknown is not null)
             {
@@ -128,13 +128,25 @@ internal sealed class PublicArticleRows(PublicReadsDataSource source)
         return new PublicListPage(new CursorPage<PublicArticleSummary>(page, next), sectionExists ? null : "section");
     }
 
-    private async Task<(bool SectionFound, Guid? TagId, Guid? AuthorId)> FilterIdsAsync(PublicListFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the section exists, and the ids of the tag and the author, each only when it has an article public at
+    /// <paramref name="now"/>: a tag only drafts use, or an author with no public article, is unknown to readers,
+    /// so that a 404 never tells it apart from a tag or author that does not exist. Sections are the site's
+    /// navigation, listed publicly even when empty, so an empty one is found. LATERAL ... LIMIT 1 stops at the first
+    /// public article (an EXISTS was planned as a bitmap over all of a prolific author's bylines: +0.4 ms a list).
+    /// </summary>
+    private async Task<(bool SectionFound, Guid? TagId, Guid? AuthorId)> FilterIdsAsync(PublicListFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = Command(connection, $"""
             SELECT @section IS NULL OR EXISTS (SELECT 1 FROM sections WHERE slug = @section),
-                   (SELECT id FROM tags WHERE slug = @tag), (SELECT id FROM authors WHERE slug = @author)
-            """, null);
+                   (SELECT t.id FROM tags t
+                    CROSS JOIN LATERAL (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id WHERE x.tag_id = t.id AND {ArticleVisibility.Sql} LIMIT 1) seen
+                    WHERE t.slug = @tag),
+                   (SELECT au.id FROM authors au
+                    CROSS JOIN LATERAL (SELECT 1 FROM article_authors x JOIN articles a ON a.id = x.article_id WHERE x.author_id = au.id AND {ArticleVisibility.Sql} LIMIT 1) seen
+                    WHERE au.slug = @author)
+            """, now);
         command.Parameters.Add(new NpgsqlParameter<string?>("section", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Section });
         command.Parameters.Add(new NpgsqlParameter<string?>("tag", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Tag });
         command.Parameters.Add(new NpgsqlParameter<string?>("author", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = filter.Author });

@@ -26,11 +26,19 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
     public Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken) =>
         db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<Guid?> TagIdAsync(string slug, CancellationToken cancellationToken) =>
-        db.Tags.Where(t => t.Slug == slug).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+    public Task<Guid?> PublicTagIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var publicArticles = db.Articles.PublicAt(now);
+        return db.Tags.Where(t => t.Slug == slug && db.Set<ArticleTag>().Any(x => x.TagId == t.Id && publicArticles.Any(a => a.Id == x.ArticleId)))
+            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 
-    public Task<Guid?> AuthorIdAsync(string slug, CancellationToken cancellationToken) =>
-        db.Authors.Where(a => a.Slug == slug).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+    public Task<Guid?> PublicAuthorIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var publicArticles = db.Articles.PublicAt(now);
+        return db.Authors.Where(au => au.Slug == slug && db.Set<ArticleAuthor>().Any(x => x.AuthorId == au.Id && publicArticles.Any(a => a.Id == x.ArticleId)))
+            .Select(au => (Guid?)au.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
         rows.ListAsync(filter, after, limit, now, cancellationToken);

@@ -51,7 +51,7 @@ internal sealed class ArticleQueries(NewsroomDbContext db) : IArticleQueries
 
         if (filter.Text is { } text)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePatterns.Containing(text);
             query = query.Where(a => EF.Functions.ILike(a.Title, pattern));
         }
 

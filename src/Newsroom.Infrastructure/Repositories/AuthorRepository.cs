@@ -42,11 +42,17 @@ internal sealed class AuthorRepository(NewsroomDbContext db) : IAuthorRepository
     public async Task<IReadOnlyList<Guid>> AuthorIdsOfUserAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Authors.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Filter before projecting: EF cannot translate a filter on the record built here.</summary>
+    /// <summary>
+    /// Only authors who sign an article public at <paramref name="now"/>: one with none (a freelancer whose drafts are
+    /// not out yet) is unknown to readers, a 404 like a slug that names nobody. Filter before projecting: EF cannot
+    /// translate a filter on the record built here.
+    /// </summary>
     private IQueryable<PublicAuthorResponse> ProjectPublic(IQueryable<Author> source, DateTimeOffset now)
     {
         var publicArticles = db.Articles.PublicAt(now);
-        return source.AsNoTracking().Select(a => new PublicAuthorResponse(
+        return source.AsNoTracking()
+            .Where(a => db.Set<ArticleAuthor>().Any(byline => byline.AuthorId == a.Id && publicArticles.Any(article => article.Id == byline.ArticleId)))
+            .Select(a => new PublicAuthorResponse(
             a.Slug,
             a.Name,
             a.Bio,

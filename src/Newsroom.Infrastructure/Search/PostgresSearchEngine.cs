@@ -26,10 +26,6 @@ namespace Newsroom.Infrastructure.Search;
 /// </summary>
 internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
 {
-    /// <summary>Private-use characters: they can't come from an article, so they mark matches safely through HTML escaping.</summary>
-    private const string MarkStart = "\uE000";
-    private const string MarkEnd = "\uE001";
-
     /// <summary>Weights of D, C, B, A: title above tags and standfirst, far above body.</summary>
     private const string Weights = "'{0.05, 0.1, 0.4, 1.0}'::float4[]";
 
@@ -54,7 +50,10 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     private static string Recency(string alias) =>
         $"(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {alias}.published_at)) / 86400.0 / @halfLife))";
 
-    public async Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SearchQueryErrors.RefusedAsBadQueryAsync(() => SearchWithinAsync(query, filter, limit, offset, now, cancellationToken));
+
+    private async Task<SearchResponse> SearchWithinAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
@@ -106,7 +105,7 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
         }
 
         var page = candidates.Skip(offset).Take(limit).ToList();
-        var highlights = await HighlightsAsync(connection, transaction, query, page.Select(c => c.Id).ToArray(), page.Where(c => c.InHeadTier).Select(c => c.Id).ToArray(), cancellationToken);
+        var highlights = await HighlightsAsync(connection, transaction, query, page.Select(c => c.Id).ToArray(), page.Where(c => c.InHeadTier).Select(c => c.Id).ToArray(), HighlightMarkers.Random(), cancellationToken);
         var teasers = await PublicArticleRows.TeasersAsync(connection, page.Select(c => c.Id).ToList(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var items = page.Where(c => teasers.ContainsKey(c.Id) && highlights.ContainsKey(c.Id))
@@ -255,8 +254,9 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     /// The title with its matches marked, and an excerpt around a match. Parsing a whole body costs ~0.5 ms, so for
     /// a title/tags/standfirst match the excerpt is its standfirst when the match is there (else the body's start),
     /// and for a body match it is looked for in the body's first 1,000 characters, then in the whole body.
+    /// Matches are marked with this request's own random <paramref name="markers"/>, which no stored text can hold.
     /// </summary>
-    private static async Task<Dictionary<Guid, SearchHighlights>> HighlightsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, Guid[] ids, Guid[] headIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, SearchHighlights>> HighlightsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, Guid[] ids, Guid[] headIds, HighlightMarkers markers, CancellationToken cancellationToken)
     {
         var highlights = new Dictionary<Guid, SearchHighlights>(ids.Length);
         if (ids.Length == 0)
@@ -264,16 +264,17 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
             return highlights;
         }
 
-        const string Options = $"'MaxWords=35, MinWords=15, MaxFragments=1, StartSel={MarkStart}, StopSel={MarkEnd}'";
+        // The markers are parameters, so the statement stays the same (and prepared) from one request to the next.
+        const string Options = "@excerpt_options";
         // OFFSET 0 keeps the inner query apart, so each headline is computed once however often the outer one uses it.
         await using var command = new NpgsqlCommand($"""
             SELECT h.id, h.title,
-                   CASE WHEN strpos(h.first, '{MarkStart}') > 0 OR h.whole_body THEN h.first
+                   CASE WHEN strpos(h.first, @mark_start) > 0 OR h.whole_body THEN h.first
                         WHEN h.in_head THEN ts_headline('public.french_unaccent', left(h.body_text, {ExcerptWindow}), {Query}, {Options})
                         ELSE ts_headline('public.french_unaccent', h.body_text, {Query}, {Options}) END
             FROM (
                 SELECT a.id, a.body_text, a.id = ANY(@head) AS in_head, length(a.body_text) <= {ExcerptWindow} AS whole_body,
-                       ts_headline('public.french_unaccent', a.title, {Query}, 'HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}') AS title,
+                       ts_headline('public.french_unaccent', a.title, {Query}, @title_options) AS title,
                        CASE WHEN a.id = ANY(@head) THEN ts_headline('public.french_unaccent', a.standfirst, {Query}, {Options})
                             ELSE ts_headline('public.french_unaccent', left(a.body_text, {ExcerptWindow}), {Query}, {Options}) END AS first
                 FROM articles a
@@ -284,16 +285,22 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
         command.Parameters.AddWithValue("head", headIds);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("mark_start", markers.Start);
+        command.Parameters.AddWithValue("title_options", $"HighlightAll=true, StartSel={markers.Start}, StopSel={markers.End}");
+        command.Parameters.AddWithValue("excerpt_options", $"MaxWords=35, MinWords=15, MaxFragments=1, StartSel={markers.Start}, StopSel={markers.End}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            highlights[reader.GetGuid(0)] = new SearchHighlights(Highlight(reader.GetString(1)), Highlight(reader.GetString(2)));
+            highlights[reader.GetGuid(0)] = new SearchHighlights(markers.ToHtml(reader.GetString(1)), markers.ToHtml(reader.GetString(2)));
         }
 
         return highlights;
     }
 
-    public async Task<string?> CorrectAsync(string query, CancellationToken cancellationToken)
+    public Task<string?> CorrectAsync(string query, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SearchQueryErrors.RefusedAsBadQueryAsync(() => CorrectWordsAsync(query, now, cancellationToken));
+
+    private async Task<string?> CorrectWordsAsync(string query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var words = Words().Split(query);
@@ -307,13 +314,15 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
                 continue;
             }
 
+            // Only words of articles public at this instant: an embargoed article's words must not be suggested.
             await using var command = new NpgsqlCommand("""
                 SELECT w.word FROM search_words w, (SELECT public.unaccent(lower(@w)) AS term) t
-                WHERE w.word % t.term
+                WHERE w.word % t.term AND w.public_from <= @now
                 ORDER BY (w.word = t.term) DESC, similarity(w.word, t.term) DESC, w.ndoc DESC, w.word
                 LIMIT 1
                 """, connection);
             command.Parameters.AddWithValue("w", part);
+            command.Parameters.AddWithValue("now", now.ToUniversalTime());
             var best = (string?)await command.ExecuteScalarAsync(cancellationToken);
             var same = best is not null && string.Equals(best, RemoveAccents(part.ToLowerInvariant()), StringComparison.Ordinal);
             if (best is null || same)
@@ -329,7 +338,16 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
         return changed ? corrected.ToString() : null;
     }
 
-    public async Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completions of the last word: tag and author names that start with it, then vocabulary words, all of them of
+    /// articles public at <paramref name="now"/> (a tag only drafts use, an author with no public article, a
+    /// scheduled article's words stay unknown). Prefixes are compared with starts_with and an index range, never with
+    /// a LIKE pattern, so '%', '_' and '\' typed by a reader are plain characters.
+    /// </summary>
+    public Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SearchQueryErrors.RefusedAsBadQueryAsync(() => CompleteAsync(prefixQuery, limit, now, cancellationToken));
+
+    private async Task<IReadOnlyList<string>> CompleteAsync(string prefixQuery, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var lastSpace = prefixQuery.LastIndexOf(' ');
@@ -340,21 +358,30 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
             return [];
         }
 
-        await using var command = new NpgsqlCommand("""
+        // A tag or author needs one public article: LATERAL ... LIMIT 1 stops at the first (an EXISTS was planned
+        // as a bitmap over all of a prolific author's bylines). The vocabulary's prefix index is walked as a range:
+        // the bounds are init-plan values, which an index condition may use (a pattern computed in the statement
+        // could not); U+10FFFF sorts after any character.
+        await using var command = new NpgsqlCommand($"""
+            WITH p AS MATERIALIZED (SELECT public.unaccent(lower(@prefix)) AS term)
             (SELECT t.name AS completion, 1000000 AS weight FROM tags t
-             WHERE public.unaccent(lower(t.name)) LIKE public.unaccent(lower(@prefix)) || '%'
+             CROSS JOIN LATERAL (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id WHERE x.tag_id = t.id AND {ArticleVisibility.Sql} LIMIT 1) seen
+             WHERE starts_with(public.unaccent(lower(t.name)), (SELECT term FROM p))
              ORDER BY t.name LIMIT @limit)
             UNION ALL
-            (SELECT a.name, 1000000 FROM authors a
-             WHERE public.unaccent(lower(a.name)) LIKE public.unaccent(lower(@prefix)) || '%'
-             ORDER BY a.name LIMIT @limit)
+            (SELECT au.name, 1000000 FROM authors au
+             CROSS JOIN LATERAL (SELECT 1 FROM article_authors x JOIN articles a ON a.id = x.article_id WHERE x.author_id = au.id AND {ArticleVisibility.Sql} LIMIT 1) seen
+             WHERE starts_with(public.unaccent(lower(au.name)), (SELECT term FROM p))
+             ORDER BY au.name LIMIT @limit)
             UNION ALL
             (SELECT w.word, w.ndoc FROM search_words w
-             WHERE w.word LIKE replace(replace(public.unaccent(lower(@prefix)), '%', ''), '_', '') || '%'
+             WHERE w.word ~>=~ (SELECT term FROM p) AND w.word ~<~ ((SELECT term FROM p) || chr(1114111))
+               AND w.public_from <= @now
              ORDER BY w.ndoc DESC, w.word LIMIT @limit)
             """, connection);
         command.Parameters.AddWithValue("prefix", prefix);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
         var found = new List<(string Text, long Weight)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -405,12 +432,6 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
 
         return command;
     }
-
-    /// <summary>Everything from the article is HTML-escaped; only our own markers become &lt;mark&gt;.</summary>
-    internal static string Highlight(string headline) =>
-        headline.Trim().Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal)
-            .Replace(MarkStart, "<mark>", StringComparison.Ordinal).Replace(MarkEnd, "</mark>", StringComparison.Ordinal);
 
     private static string RemoveAccents(string text) =>
         new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());

@@ -3,56 +3,118 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Search;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Infrastructure.Search;
 
-/// <summary>Rebuilds the vocabulary of typo corrections and completions now and then (CONCURRENTLY: searches never wait on it).</summary>
+/// <summary>
+/// Rebuilds the vocabulary of typo corrections and completions (CONCURRENTLY: searches never wait on it) soon after
+/// every committed change readers can see, and every <see cref="SearchOptions.VocabularyRefreshSeconds"/> as a repair.
+/// A scheduled article's words need no rebuild to go live (the vocabulary knows from when each word is public);
+/// a withdrawn, unscheduled, deleted or edited article's words do, to disappear. One rebuild runs at a time, and the
+/// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds.
+/// </summary>
 internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
+    IEnumerable<IPublicResponseCache> responseCaches,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Changes notified so far, and how many of them the last completed rebuild covers.</summary>
+    private long _requested;
+    private long _covered;
+
+    private TaskCompletionSource _rebuilt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Asks for a rebuild covering every change committed so far; returns at once.</summary>
+    public void RequestRefresh()
+    {
+        Interlocked.Increment(ref _requested);
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A rebuild is already asked for, and it will cover this change too.
+        }
+    }
+
+    /// <summary>Completes once a rebuild begun after every change notified so far has finished.</summary>
+    public async Task CaughtUpAsync(CancellationToken cancellationToken)
+    {
+        var target = Volatile.Read(ref _requested);
+        while (true)
+        {
+            // The signal is read before the count, so a rebuild that ends in between completes it rather than being missed.
+            var rebuilt = Volatile.Read(ref _rebuilt).Task;
+            if (Volatile.Read(ref _covered) >= target)
+            {
+                return;
+            }
+
+            await rebuilt.WaitAsync(cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.VocabularyRefreshSeconds));
-        using var timer = new PeriodicTimer(interval);
-        // The first tick waits a whole interval: start-up already refreshed what it seeded, and a refresh racing the
-        // host's own start or stop only costs.
-        while (await WaitAsync(timer, stoppingToken))
+        // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
+        while (await WaitAsync(interval, stoppingToken))
         {
             if (!database.IsReady)
             {
                 continue;
             }
 
+            var covering = Volatile.Read(ref _requested);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
                 await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words", stoppingToken);
+                foreach (var cache in responseCaches)
+                {
+                    await cache.EvictSearchesAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
             {
-                // A failed refresh keeps the previous vocabulary; the next tick tries again.
+                // A failed refresh keeps the previous vocabulary; the next change or tick tries again.
                 LogRefreshFailed(ex);
+                continue;
             }
+
+            Volatile.Write(ref _covered, covering);
+            Interlocked.Exchange(ref _rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>Until a change is notified or the interval passes; false when the host stops.</summary>
+    private async Task<bool> WaitAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            await _wake.WaitAsync(interval, stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {
             return false;
         }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the search vocabulary failed")]
