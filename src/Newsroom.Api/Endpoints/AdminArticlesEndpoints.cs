@@ -49,7 +49,8 @@ public static class AdminArticlesEndpoints
             .WithName("UpdateArticle").WithSummary("Replaces the editable content; requires If-Match.")
             .WithRequestExample(Example)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         articles.MapDelete("/{id:guid}", Delete)
             .WithName("DeleteArticle").WithSummary("Deletes a draft or withdrawn article.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -84,7 +85,7 @@ public static class AdminArticlesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost("/{id:guid}/revisions/{number:int}/restore", Restore)
             .WithName("RestoreArticleRevision").WithSummary("Brings back a revision's content as a new revision.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return admin;
     }
 

@@ -109,7 +109,7 @@ internal static class NewsroomApi
         app.MapSitemapsEndpoints();
 
         // Every change under /admin counts against the signed-in account; reads pass free (RateLimits.Writes).
-        var admin = api.MapGroup("/admin").RequireRateLimiting(RateLimits.Writes);
+        var admin = api.MapGroup("/admin").RequireRateLimiting(RateLimits.Writes).ProducesRateLimitOnWrites();
         admin.MapAdminSectionsEndpoints();
         admin.MapAdminUsersEndpoints();
         admin.MapAdminArticlesEndpoints();

@@ -78,5 +78,19 @@ internal static class RateLimits
             ? $"Too many changes from your account; retry in {retryAfter} s."
             : $"Too many requests from your address; retry in {retryAfter} s.";
 
+    /// <summary>The contract says what the writes policy does: every admin change may answer 429 (reads are never counted).</summary>
+    public static TBuilder ProducesRateLimitOnWrites<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Any(method => !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))))
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            }
+        });
+        return builder;
+    }
+
     private static string ClientAddress(HttpContext context) => TrustedProxies.ClientAddress(context);
 }
