@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace Newsroom.IntegrationTests.Security;
@@ -80,24 +79,11 @@ public sealed class ForwardedForSpoofingTests(ForwardedForSpoofingTests.Factory 
     [InlineData("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true", "ASPNETCORE_FORWARDEDHEADERS_ENABLED")]
     public async Task Proxy_settings_that_would_trust_the_wrong_clients_stop_start_up_and_say_which(string variable, string value, string named)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Newsroom"] = "Host=127.0.0.1;Port=1;Database=none";
-        start.Environment["Newsroom__DataDirectory"] = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
-        start.Environment["Newsroom__Jwt__SigningKey"] = ApiProcess.SigningKey;
-        start.Environment[variable] = value;
+        var (exitCode, errors) = await StartupConfigurationTests.StartProductionAsync(ApiProcess.SigningKey, new Dictionary<string, string> { [variable] = value });
 
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(3, process.ExitCode);
-        Assert.Contains(named, await errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await errors, StringComparison.Ordinal);
+        Assert.Equal(3, exitCode);
+        Assert.Contains(named, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 
     private static async Task<List<HttpStatusCode>> SearchTimesAsync(HttpClient client, int times, string forwardedFor)
