@@ -32,6 +32,12 @@ public sealed class SlugTests
     [InlineData("Москва and 東京 news", "and-news")]
     [InlineData("Emoji 🚀 launch 🎉", "emoji-launch")]
     [InlineData("ALREADY-a-slug", "already-a-slug")]
+    [InlineData("Đorđe Balašević", "dorde-balasevic")]
+    [InlineData("Ðiðrik", "didrik")]
+    [InlineData("Þingvellir", "thingvellir")]
+    [InlineData("Iğdır", "igdir")]
+    [InlineData("Eﬀet ﬁnal ﬂou", "effet-final-flou")]
+    [InlineData("Avant🚀après", "avant-apres")]
     public void A_headline_becomes_lowercase_ascii_words_joined_by_hyphens(string headline, string expected)
     {
         Assert.Equal(expected, Slug.From(headline));

@@ -51,4 +51,17 @@ public sealed class TagNamesTests
         Assert.Equal("Stratégie d’entreprise", tag.Name);
         Assert.Equal("strategie-d-entreprise", tag.Slug);
     }
+
+    [Fact]
+    public void Renaming_a_tag_normalises_the_new_name_and_moves_its_slug_with_it()
+    {
+        var created = DateTimeOffset.UnixEpoch;
+        var tag = new Tag(Guid.CreateVersion7(), "IA", created);
+
+        tag.Rename("  Intelligence   artificielle ");
+
+        Assert.Equal("Intelligence artificielle", tag.Name);
+        Assert.Equal("intelligence-artificielle", tag.Slug);
+        Assert.Equal(created, tag.CreatedAt);
+    }
 }

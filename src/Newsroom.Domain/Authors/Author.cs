@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Newsroom.Domain.Authors;
 
 /// <summary>A byline: a journalist's public profile, optionally linked to the account they sign in with.</summary>
@@ -15,8 +17,6 @@ public sealed class Author
     public Author(Guid id, string name, string slug, string? bio, string? avatarUrl, Guid? userId, DateTimeOffset now)
     {
         Id = id;
-        Name = string.Empty;
-        Slug = string.Empty;
         CreatedAt = now;
         Update(name, slug, bio, avatarUrl, userId, now);
     }
@@ -30,6 +30,7 @@ public sealed class Author
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    [MemberNotNull(nameof(Name), nameof(Slug))]
     public void Update(string name, string slug, string? bio, string? avatarUrl, Guid? userId, DateTimeOffset now)
     {
         Name = name.Trim();

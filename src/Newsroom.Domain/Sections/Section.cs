@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Newsroom.Domain.Sections;
 
 /// <summary>A rubrique of the magazine ("Technologies", "Entretiens"…), shown in the navigation in <see cref="Position"/> order.</summary>
@@ -15,8 +17,6 @@ public sealed class Section
     public Section(Guid id, string name, string? description, int position, DateTimeOffset now)
     {
         Id = id;
-        Name = string.Empty;
-        Slug = string.Empty;
         CreatedAt = now;
         Rename(name, description, position, now);
     }
@@ -30,6 +30,7 @@ public sealed class Section
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>The slug always follows the name: a section's URL is its name, and there are few enough of them that editors rename deliberately.</summary>
+    [MemberNotNull(nameof(Name), nameof(Slug))]
     public void Rename(string name, string? description, int position, DateTimeOffset now)
     {
         Name = name.Trim();
