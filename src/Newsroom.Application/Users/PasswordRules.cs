@@ -38,11 +38,6 @@ public static class PasswordRules
 
     public static bool IsAcceptable(string? password, string? email, string? displayName) => Refusals(password, email, displayName).Count == 0;
 
-    private static string WithoutAccents(string text) =>
-        new string(text.Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .ToArray()).Normalize(System.Text.NormalizationForm.FormC);
-
     /// <summary>
     /// Words an attacker who targets this account knows first: the e-mail, its local part and pieces, the name and
     /// its words, and the newsroom's own name.
@@ -73,7 +68,7 @@ public static class PasswordRules
         }
 
         // French names lose their accents in passwords as often as not: "Léa" is tried as "lea" too.
-        inputs.AddRange(inputs.Select(WithoutAccents).ToList());
+        inputs.AddRange(inputs.Select(Newsroom.Domain.Accents.Remove).ToList());
         return inputs.Where(i => i.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsroom.Application.Search;
 using Newsroom.Application.Site;
+using Newsroom.Domain;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Reading;
 using Npgsql;
@@ -324,7 +325,7 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
             command.Parameters.AddWithValue("w", part);
             command.Parameters.AddWithValue("now", now.ToUniversalTime());
             var best = (string?)await command.ExecuteScalarAsync(cancellationToken);
-            var same = best is not null && string.Equals(best, RemoveAccents(part.ToLowerInvariant()), StringComparison.Ordinal);
+            var same = best is not null && string.Equals(best, Accents.Remove(part.ToLowerInvariant()), StringComparison.Ordinal);
             if (best is null || same)
             {
                 corrected.Append(part);
@@ -432,9 +433,6 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
 
         return command;
     }
-
-    private static string RemoveAccents(string text) =>
-        new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L}[\p{L}\p{Mn}]*)")]
     private static partial System.Text.RegularExpressions.Regex Words();
