@@ -145,7 +145,8 @@ else
     log "Starting the API on $BASE (Production)"
     # wrk comes from one address: the anonymous search limit per address (issue 6) would answer 429 to nearly
     # everything, and the editor's draft saves (5 a second) exceed the per-account write limit (issue 20). Both are
-    # raised, not removed, so the limiters' own cost is still measured. The search vocabulary's
+    # raised, not removed, so the limiters' own cost is still measured. In Production the API answers only for its
+    # public base URL's host (issue 20): AllowedHosts names the address wrk calls instead. The search vocabulary's
     # periodic refresh (every 5 min, seconds of CPU at 100k) would land in one random scenario: the seeder has just
     # refreshed it, so it is put off for the run. It runs from its own folder, as in the Docker image, so that it
     # reads its appsettings.json (without it, every SQL command was logged at Information level).
@@ -158,6 +159,7 @@ else
         Newsroom__Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" Newsroom__SeedDemoContent=false \
         Newsroom__Bootstrap__AdminEmail="$EDITOR_EMAIL" Newsroom__Bootstrap__AdminPassword="$(cat "$EDITOR_PASSWORD_FILE")" \
         Newsroom__RateLimits__SearchRequestsPerMinute=100000000 Newsroom__RateLimits__WritesPerMinute=100000000 \
+        AllowedHosts=127.0.0.1 \
         Newsroom__Search__VocabularyRefreshSeconds=86400 \
         bash -c 'cd "$(dirname "$1")" && exec dotnet "$1" --urls "$2"' api "$API_DLL" "$BASE" >"$RAW/api.log" 2>&1 &
     API_PID=$!
