@@ -15,35 +15,30 @@ namespace Newsroom.Infrastructure.Search;
 /// </summary>
 internal sealed partial class PostgresSearchVocabulary(PublicReadsDataSource source) : ISearchVocabulary
 {
+    /// <summary>Words shorter than this are never corrected.</summary>
+    private const int ShortestCorrectedWord = 3;
+
     public Task<string?> CorrectAsync(string query, DateTimeOffset now, CancellationToken cancellationToken) =>
         SearchQueryErrors.RefusedAsBadQueryAsync(() => CorrectWordsAsync(query, now, cancellationToken));
 
     private async Task<string?> CorrectWordsAsync(string query, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        var words = Words().Split(query);
+        // The query split into its words and what separates them, so the corrected one keeps the reader's spaces and operators.
+        var parts = Words().Split(query);
+        var words = parts.Where(IsCorrectable).ToArray();
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        var nearest = await NearestWordsAsync(words, now, cancellationToken);
         var changed = false;
         var corrected = new StringBuilder();
-        foreach (var part in words)
+        var next = 0;
+        foreach (var part in parts)
         {
-            if (part.Length < 3 || !char.IsLetter(part[0]))
-            {
-                corrected.Append(part);
-                continue;
-            }
-
-            // Only words of articles public at this instant: an embargoed article's words must not be suggested.
-            await using var command = new NpgsqlCommand("""
-                SELECT w.word FROM search_words w, (SELECT public.unaccent(lower(@w)) AS term) t
-                WHERE w.word % t.term AND w.public_from <= @now
-                ORDER BY (w.word = t.term) DESC, similarity(w.word, t.term) DESC, w.ndoc DESC, w.word
-                LIMIT 1
-                """, connection);
-            command.Parameters.AddWithValue("w", part);
-            command.Parameters.AddWithValue("now", now.ToUniversalTime());
-            var best = (string?)await command.ExecuteScalarAsync(cancellationToken);
-            var same = best is not null && string.Equals(best, Accents.Remove(part.ToLowerInvariant()), StringComparison.Ordinal);
-            if (best is null || same)
+            var best = IsCorrectable(part) ? nearest[next++] : null;
+            if (best is null || string.Equals(best, Accents.Remove(part.ToLowerInvariant()), StringComparison.Ordinal))
             {
                 corrected.Append(part);
                 continue;
@@ -54,6 +49,40 @@ internal sealed partial class PostgresSearchVocabulary(PublicReadsDataSource sou
         }
 
         return changed ? corrected.ToString() : null;
+    }
+
+    private static bool IsCorrectable(string part) => part.Length >= ShortestCorrectedWord && char.IsLetter(part[0]);
+
+    /// <summary>
+    /// For each word, in order, the closest vocabulary word (the word itself when known; null when none is close),
+    /// all in one round trip. Only words of articles public at this instant: an embargoed article's words must not
+    /// be suggested. The LATERAL subquery is the lookup of one word, run for each: same filter, order and tie-breaks.
+    /// </summary>
+    private async Task<string?[]> NearestWordsAsync(string[] words, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT best.word
+            FROM unnest(@words) WITH ORDINALITY AS u(word, n)
+            CROSS JOIN LATERAL (SELECT public.unaccent(lower(u.word)) AS term) t
+            LEFT JOIN LATERAL (
+                SELECT w.word FROM search_words w
+                WHERE w.word % t.term AND w.public_from <= @now
+                ORDER BY (w.word = t.term) DESC, similarity(w.word, t.term) DESC, w.ndoc DESC, w.word
+                LIMIT 1
+            ) best ON true
+            ORDER BY u.n
+            """, connection);
+        command.Parameters.AddWithValue("words", words);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        var nearest = new string?[words.Length];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        {
+            nearest[i] = reader.IsDBNull(0) ? null : reader.GetString(0);
+        }
+
+        return nearest;
     }
 
     /// <summary>
