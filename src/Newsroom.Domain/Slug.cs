@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Newsroom.Domain;
@@ -23,15 +22,15 @@ public static class Slug
             return string.Empty;
         }
 
-        // NFD splits "é" into "e" plus a combining accent we can drop. Normalize throws on lone
-        // surrogates, and every surrogate (emoji, CJK extensions) ends up a separator anyway, so
-        // they are replaced first; ligatures NFD leaves whole are spelled out at the same time.
-        var decomposed = ExpandLigaturesAndSurrogates(text).Normalize(NormalizationForm.FormD);
+        // "é" becomes "e": the accents go, the letters stay. Normalisation throws on lone surrogates,
+        // and every surrogate (emoji, CJK extensions) ends up a separator anyway, so they are
+        // replaced first; letters that hold no accent to drop (œ, ß, ligatures) are spelled out then too.
+        var unaccented = Accents.Remove(ExpandLigaturesAndSurrogates(text));
 
-        var slug = new StringBuilder(Math.Min(decomposed.Length, maxLength + 1));
+        var slug = new StringBuilder(Math.Min(unaccented.Length, maxLength + 1));
         var separatorPending = false;
 
-        foreach (var c in decomposed)
+        foreach (var c in unaccented)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -50,10 +49,10 @@ public static class Slug
                     break;
                 }
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            else
             {
                 // Apostrophes, guillemets, punctuation, spaces and letters of other scripts all
-                // separate words; the accents NFD split off must not, or "été" would become "e-t-e".
+                // separate words.
                 separatorPending = true;
             }
         }
@@ -131,7 +130,7 @@ public static class Slug
         return expanded?.ToString() ?? text;
     }
 
-    // Letters NFD does not decompose into a base letter plus marks: without these, "cœur" would lose
+    // Letters that are not a base letter plus accents, so Accents.Remove keeps them: without these, "cœur" would lose
     // its "oe" and "Straße" its "ss" instead of being transliterated the way a French reader expects.
     private static string? Spelling(char c) => c switch
     {

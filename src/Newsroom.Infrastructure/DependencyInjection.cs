@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IRelatedPicks, RelatedPicks>();
         services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
         services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
+        services.AddScoped<Application.Search.ISearchVocabulary, Search.PostgresSearchVocabulary>();
         services.AddSingleton<Search.SearchVocabularyRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchVocabularyRefresher>());
         services.AddSingleton<IContentChangeNotifier, PublicContentChanges>();

@@ -92,6 +92,15 @@ public sealed class SearchEndpointsTests(SearchEndpointsTests.Factory api) : ICl
     }
 
     [Fact]
+    public async Task Several_misspelled_words_are_corrected_together_and_known_ones_are_kept_as_typed()
+    {
+        var result = await SearchAsync("Les objts conectés");
+
+        Assert.Equal("Les objets connectes", result.GetProperty("suggestion").GetString());
+        Assert.Contains("Les objets connectés envahissent la maison", Titles(result));
+    }
+
+    [Fact]
     public async Task Completions_come_from_the_prefix_of_the_last_word()
     {
         var suggestions = await api.CreateClient().GetFromJsonAsync<string[]>("/api/v1/search/suggest?q=objets%20conn");

@@ -55,18 +55,10 @@ public sealed record SearchResponse(string Query, int Total, bool TotalIsEstimat
 
 public sealed record SearchFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
 
+/// <summary>Ranked, highlighted and faceted full-text search of the articles public at <c>now</c>.</summary>
 public interface ISearchEngine
 {
     Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The query with each word replaced by its closest word of the articles public at <paramref name="now"/> when it
-    /// is unknown; null when nothing changes.
-    /// </summary>
-    Task<string?> CorrectAsync(string query, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>Completions of the last word, from the tags, authors and words of the articles public at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<string>> SuggestAsync(string prefixQuery, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>French full-text search of published articles, web-search syntax ("phrase", -exclu, OR).</summary>
@@ -87,7 +79,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
     }
 }
 
-public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries reader, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
+public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabulary vocabulary, IReaderQueries reader, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
 {
     /// <summary>Below this many matches a spelling suggestion is worth offering.</summary>
     private const int FewResults = 3;
@@ -111,7 +103,7 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries r
             return result;
         }
 
-        var corrected = await engine.CorrectAsync(q, now, cancellationToken);
+        var corrected = await vocabulary.CorrectAsync(q, now, cancellationToken);
         if (corrected is null)
         {
             return result;
@@ -122,19 +114,4 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries r
             ? await engine.SearchAsync(corrected, filter, limit, offset, now, cancellationToken) with { Suggestion = corrected }
             : result with { Suggestion = corrected };
     }
-}
-
-/// <summary>Up to 8 completions of the last word being typed, for search-as-you-type.</summary>
-public sealed record SuggestSearches(string? Q) : IQuery<IReadOnlyList<string>>;
-
-public sealed class SuggestSearchesValidator : AbstractValidator<SuggestSearches>
-{
-    public SuggestSearchesValidator() =>
-        RuleFor(s => s.Q).Cascade(CascadeMode.Stop).SearchQuery();
-}
-
-public sealed class SuggestSearchesHandler(ISearchEngine engine, TimeProvider clock) : IQueryHandler<SuggestSearches, IReadOnlyList<string>>
-{
-    public async ValueTask<IReadOnlyList<string>> Handle(SuggestSearches query, CancellationToken cancellationToken) =>
-        await engine.SuggestAsync(query.Q!.TrimStart(), 8, clock.GetUtcNow(), cancellationToken);
 }

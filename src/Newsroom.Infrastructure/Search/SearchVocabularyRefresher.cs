@@ -11,8 +11,9 @@ using Newsroom.Infrastructure.Startup;
 namespace Newsroom.Infrastructure.Search;
 
 /// <summary>
-/// Rebuilds the vocabulary of typo corrections and completions (CONCURRENTLY: searches never wait on it) soon after
-/// every committed change readers can see, and every <see cref="SearchOptions.VocabularyRefreshSeconds"/> as a repair.
+/// Rebuilds the vocabulary (<c>search_words</c>) that <see cref="PostgresSearchVocabulary"/> corrects typos and
+/// completes words from, CONCURRENTLY (searches never wait on it), soon after every committed change readers can see
+/// and every <see cref="SearchOptions.VocabularyRefreshSeconds"/> as a repair.
 /// A scheduled article's words need no rebuild to go live (the vocabulary knows from when each word is public);
 /// a withdrawn, unscheduled, deleted or edited article's words do, to disappear. One rebuild runs at a time, and the
 /// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds.

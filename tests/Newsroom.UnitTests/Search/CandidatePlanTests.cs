@@ -1,6 +1,6 @@
 using Newsroom.Infrastructure.Search;
 
-namespace Newsroom.IntegrationTests.Search;
+namespace Newsroom.UnitTests.Search;
 
 /// <summary>When the newest document matches are found by walking the publication order rather than through the GIN index.</summary>
 public sealed class CandidatePlanTests
@@ -16,7 +16,7 @@ public sealed class CandidatePlanTests
     [InlineData(0, 100_000, 100, false)]
     [InlineData(10, 0, 100, false)]
     public void Documents_are_walked_only_when_matches_are_dense(long expected, long documents, int candidates, bool walk) =>
-        Assert.Equal(walk, PostgresSearchEngine.WalkPublicationOrder(expected, documents, candidates, PostgresSearchEngine.Tier.Document));
+        Assert.Equal(walk, CandidatePlan.WalkPublicationOrder(expected, documents, candidates, Tier.Document));
 
     [Theory]
     [InlineData(16_200, 1_000_000, 100, true)] // "paiement mobile" in 1.6 % of heads: ~6,000 rows walked, not 16,200 pages read
@@ -24,5 +24,5 @@ public sealed class CandidatePlanTests
     [InlineData(58_000, 100_000, 100, true)]
     [InlineData(500, 100_000, 100, false)]
     public void Heads_are_walked_when_the_walk_is_surely_short(long expected, long documents, int candidates, bool walk) =>
-        Assert.Equal(walk, PostgresSearchEngine.WalkPublicationOrder(expected, documents, candidates, PostgresSearchEngine.Tier.Head));
+        Assert.Equal(walk, CandidatePlan.WalkPublicationOrder(expected, documents, candidates, Tier.Head));
 }
