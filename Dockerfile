@@ -11,6 +11,7 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Newsroom.Domain/Newsroom.Domain.csproj src/Newsroom.Domain/
 COPY src/Newsroom.Application/Newsroom.Application.csproj src/Newsroom.Application/
 COPY src/Newsroom.Infrastructure/Newsroom.Infrastructure.csproj src/Newsroom.Infrastructure/
+COPY src/Newsroom.LocalPostgres/Newsroom.LocalPostgres.csproj src/Newsroom.LocalPostgres/
 COPY src/Newsroom.Api/Newsroom.Api.csproj src/Newsroom.Api/
 RUN dotnet restore src/Newsroom.Api/Newsroom.Api.csproj
 

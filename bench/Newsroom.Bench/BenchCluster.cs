@@ -1,4 +1,4 @@
-using Newsroom.Infrastructure.LocalPostgres;
+using Newsroom.LocalPostgres;
 using Npgsql;
 
 namespace Newsroom.Bench;

@@ -5,7 +5,7 @@ using Newsroom.Bench;
 using Newsroom.Bench.Corpus;
 using Newsroom.Bench.Search;
 using Newsroom.Bench.Seeding;
-using Newsroom.Infrastructure.LocalPostgres;
+using Newsroom.LocalPostgres;
 using Npgsql;
 
 const string Usage = """

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Api.Hosting;
-using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Startup;
+using Newsroom.LocalPostgres;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsroomApi();

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Application.Auth;
 using Newsroom.Domain.Users;
 using Newsroom.Infrastructure.Identity;
-using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Startup;
+using Newsroom.LocalPostgres;
 
 namespace Newsroom.IntegrationTests;
 

@@ -6,8 +6,9 @@ using Newsroom.Infrastructure.Persistence;
 namespace Newsroom.IntegrationTests;
 
 /// <summary>
-/// Readers' teasers take tags and bylines from what the database keeps for each article (migration TeaserRefs), not
-/// from the link tables: every kind of change must reach them, in the editor's order.
+/// Readers' teasers take tags and bylines from what the database keeps for each article
+/// (Persistence/Sql/05_article_teaser_refs.sql), not from the link tables: every kind of change must reach them, in
+/// the editor's order.
 /// </summary>
 public sealed class TeaserRefsTests(NewsroomApiFactory api) : IClassFixture<NewsroomApiFactory>
 {

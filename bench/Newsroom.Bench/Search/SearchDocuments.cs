@@ -10,8 +10,8 @@ namespace Newsroom.Bench.Search;
 
 /// <summary>
 /// Each article's search document (<c>article_search.document</c>) computed here, byte for byte what PostgreSQL's
-/// <c>newsroom_search_document</c> gives (migration SearchDocuments): in PostgreSQL it costs ≈ 2.3 ms of CPU per
-/// article, four to_tsvector passes over ~5 kB, the bulk of a load.
+/// <c>newsroom_search_document</c> gives (Persistence/Sql/02_article_search.sql): in PostgreSQL it costs ≈ 2.3 ms of
+/// CPU per article, four to_tsvector passes over ~5 kB, the bulk of a load.
 /// <para>
 /// Why it can be exact without reimplementing the French stemmer: PostgreSQL's default parser (wparser_def.c) never
 /// reads a token across ASCII whitespace — only tags and comments, which start with '&lt;', do — and whatever token

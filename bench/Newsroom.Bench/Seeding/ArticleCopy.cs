@@ -102,8 +102,8 @@ internal static class ArticleCopy
 
         if (optional.TeaserRefs)
         {
-            // What the application's triggers on the link tables keep (migration TeaserRefs): slug, name, slug,
-            // name… of the tags, then of the bylines, in the editor's order.
+            // What the application's triggers on the link tables keep (Persistence/Sql/05_article_teaser_refs.sql):
+            // slug, name, slug, name… of the tags, then of the bylines, in the editor's order.
             await using var refs = await connection.BeginBinaryImportAsync("COPY article_teaser_refs (article_id, tag_refs, author_refs) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var a in batch)
             {

@@ -15,6 +15,7 @@ using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Behaviors;
 using Newsroom.Application.Site;
 using Newsroom.Infrastructure;
+using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Api.Hosting;
 
@@ -48,6 +49,7 @@ internal static class NewsroomApi
 
         services.AddApplication();
         services.AddInfrastructure(configuration, builder.Environment);
+        services.AddSingleton<IEmbeddedPostgres, EmbeddedLocalPostgres>();
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

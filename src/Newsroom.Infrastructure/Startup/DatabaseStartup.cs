@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Seeding;
 using Npgsql;
@@ -13,6 +12,7 @@ namespace Newsroom.Infrastructure.Startup;
 /// <summary>
 /// Brings the database up before the server listens: starts the embedded cluster when there is no connection
 /// string, applies migrations where that is the environment's policy, and seeds. Stops the cluster last on shutdown.
+/// The embedded cluster is the host's (<see cref="IEmbeddedPostgres"/>): a host without one needs a connection string.
 /// </summary>
 public sealed class DatabaseStartup(
     NewsroomDatabase database,
@@ -20,11 +20,13 @@ public sealed class DatabaseStartup(
     IOptions<NewsroomOptions> options,
     IHostEnvironment environment,
     IServiceScopeFactory scopes,
-    ILoggerFactory loggers) : IHostedService
+    ILogger<DatabaseStartup> logger,
+    IEmbeddedPostgres? embeddedPostgres = null) : IHostedService
 {
-    private readonly ILogger _logger = loggers.CreateLogger<DatabaseStartup>();
+    private const string EmbeddedDatabaseName = "newsroom";
+
     private readonly Lock _stopGate = new();
-    private LocalPostgresCluster? _cluster;
+    private IEmbeddedPostgres? _cluster;
     private Task? _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -69,10 +71,12 @@ public sealed class DatabaseStartup(
     {
         if (database.IsEmbedded)
         {
-            _cluster = new LocalPostgresCluster(System.IO.Path.Combine(dataDirectory.Path, "postgres"), LocalClusterKind.Persistent, loggers.CreateLogger<LocalPostgresCluster>());
-            await _cluster.StartAsync(cancellationToken);
-            database.UseEmbedded(_cluster.GetConnectionString("newsroom"));
-            _logger.LogInformation("Embedded PostgreSQL running from {DataDirectory}", _cluster.DataDirectory);
+            var cluster = embeddedPostgres ?? throw new InvalidOperationException(
+                $"No connection string: set ConnectionStrings__{DependencyInjection.ConnectionStringName} (this host has no embedded PostgreSQL).");
+            var directory = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory.Path, "postgres"));
+            _cluster = cluster;
+            database.UseEmbedded(await cluster.StartAsync(directory, EmbeddedDatabaseName, cancellationToken));
+            logger.LogInformation("Embedded PostgreSQL running from {DataDirectory}", directory);
         }
 
         await using var scope = scopes.CreateAsyncScope();

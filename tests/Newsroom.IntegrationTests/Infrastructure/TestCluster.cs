@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Newsroom.Infrastructure.LocalPostgres;
 using Newsroom.Infrastructure.Persistence;
+using Newsroom.LocalPostgres;
 using Npgsql;
 
 namespace Newsroom.IntegrationTests.Infrastructure;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Newsroom.Infrastructure.LocalPostgres;
+namespace Newsroom.LocalPostgres;
 
 /// <summary>
 /// <see cref="LocalClusterKind.Persistent"/> keeps its data between runs (the API's embedded default);

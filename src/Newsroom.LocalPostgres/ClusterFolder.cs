@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Newsroom.Infrastructure.LocalPostgres;
+namespace Newsroom.LocalPostgres;
 
 /// <summary>
 /// Where a local cluster lives on disk and what the files there say: <c>&lt;data&gt;/pg</c> holds the cluster,

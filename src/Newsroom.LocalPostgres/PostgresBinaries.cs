@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Newsroom.Infrastructure.LocalPostgres;
+namespace Newsroom.LocalPostgres;
 
 /// <summary>
 /// Finds the PostgreSQL server programs on this machine and runs them as a user PostgreSQL accepts.
