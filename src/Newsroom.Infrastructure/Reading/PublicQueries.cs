@@ -2,49 +2,28 @@ using Microsoft.EntityFrameworkCore;
 using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
-using Newsroom.Domain.Articles;
 using Newsroom.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Newsroom.Infrastructure.Reading;
 
 /// <summary>
-/// Readers' queries. Every one starts from <see cref="ArticleVisibility.PublicAt"/>, so a draft, scheduled,
-/// withdrawn or future article can't reach a list, a count, a related list or a navigation link.
-/// Lists are keyset pages on (published_at, id), served by a partial index of public articles.
+/// What readers may see. Every query starts from <see cref="ArticleVisibility.PublicAt"/> (or its SQL,
+/// <see cref="ArticleVisibility.Sql"/>), so a draft, scheduled, withdrawn or future article can't reach a list, a count,
+/// a related list or a navigation link. The hot ones (lists, the article page, filter slugs, feeds' pages) are
+/// hand-written SQL on the readers' pool, each owned by its class; the rest go through EF Core.
 /// </summary>
-internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows) : IReaderQueries
+internal sealed class PublicQueries(NewsroomDbContext db, PublicFilterResolver filters, PublicArticleList lists, PublicArticlePage pages, PublicArticleRows rows)
+    : IPublicQueries
 {
-    public const int RelatedCount = 6;
+    public Task<PublicFilterTargets> ResolveAsync(PublicFilterSlugs slugs, DateTimeOffset now, CancellationToken cancellationToken) =>
+        filters.ResolveAsync(slugs, now, cancellationToken);
 
-    /// <summary>Newest articles of each of the article's tags that may be related.</summary>
-    private const int TagCandidates = 40;
-
-    /// <summary>Newest articles of its section that may be related.</summary>
-    private const int SectionCandidates = 20;
-
-    public Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken) =>
-        db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<Guid?> PublicTagIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var publicArticles = db.Articles.PublicAt(now);
-        return db.Tags.Where(t => t.Slug == slug && db.Set<ArticleTag>().Any(x => x.TagId == t.Id && publicArticles.Any(a => a.Id == x.ArticleId)))
-            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public Task<Guid?> PublicAuthorIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var publicArticles = db.Articles.PublicAt(now);
-        return db.Authors.Where(au => au.Slug == slug && db.Set<ArticleAuthor>().Any(x => x.AuthorId == au.Id && publicArticles.Any(a => a.Id == x.ArticleId)))
-            .Select(au => (Guid?)au.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
-        rows.ListAsync(filter, after, limit, now, cancellationToken);
+    public Task<PublicListPage> ListAsync(PublicFilterSlugs slugs, DateTimeOffset? from, DateTimeOffset? to, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        lists.ReadAsync(slugs, from, to, after, limit, now, cancellationToken);
 
     public Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken) =>
-        rows.ArticlePageAsync(slug, NeighboursSql(navigation), now, cancellationToken);
+        pages.ReadAsync(slug, navigation, now, cancellationToken);
 
     public async Task<string?> CurrentSlugOfAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken) =>
         await (from history in db.ArticleSlugHistory
@@ -94,12 +73,8 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
             ORDER BY month DESC
             """, new NpgsqlParameter("zone", zone.Id), new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ids = await Filtered(filter, now).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit)
-            .Select(a => a.Id).ToListAsync(cancellationToken);
-        return await rows.PagesAsync(ids, now, cancellationToken);
-    }
+    public async Task<IReadOnlyList<PublicArticleResponse>> LatestWithBodiesAsync(PublicArticleFilter filter, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await rows.LatestPagesAsync(filter, limit, now, cancellationToken);
 
     public async Task<IReadOnlyList<SitemapArticle>> SitemapArticlesAsync(DateTimeOffset? publishedSince, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -116,87 +91,5 @@ internal sealed class ReaderQueries(NewsroomDbContext db, PublicArticleRows rows
                       orderby article.PublishedAt descending, article.Id descending
                       select new SitemapArticle(article.Slug, section.Slug, article.Title, article.PublishedAt!.Value, article.UpdatedAt))
             .Take(limit).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Previous ('p'), next ('n') and "À lire également" ('r' picked, 'c' computed) of the article <c>me</c> (id,
-    /// published_at, section_id, title, tags), as rows (kind, id, position) for
-    /// <see cref="PublicArticleRows.ArticlePageAsync"/>; <paramref name="navigation"/> says which articles previous
-    /// and next are chosen among. Related: the editors' picks in their order, then the best computed matches among a
-    /// bounded candidate set — the newest articles of each of its tags (so a tag on half the site costs no more than
-    /// a rare one) and the newest of its section — ordered by most shared tags, same section, closest title
-    /// (pg_trgm), newest, then id: deterministic, never itself, never anything unpublished.
-    /// The title similarity, the costly part, is computed only for candidates whose (shared tags, same section) tier
-    /// starts within the first places: no other can reach the list.
-    /// </summary>
-    private static string NeighboursSql(Navigation navigation)
-    {
-        var around = navigation == Navigation.Section ? "AND a.section_id = me.section_id" : string.Empty;
-        return $"""
-            (SELECT 'p' AS kind, a.id, 0 AS position FROM articles a
-             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) < (me.published_at, me.id)
-             ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
-            UNION ALL
-            (SELECT 'n', a.id, 0 FROM articles a
-             WHERE {ArticleVisibility.Sql} {around} AND (a.published_at, a.id) > (me.published_at, me.id)
-             ORDER BY a.published_at, a.id LIMIT 1)
-            UNION ALL
-            (SELECT 'r', p.related_article_id, p.position FROM article_related_picks p JOIN articles a ON a.id = p.related_article_id
-             WHERE p.article_id = me.id AND {ArticleVisibility.Sql}
-             ORDER BY p.position)
-            UNION ALL
-            (WITH tagged AS (
-                 SELECT x.article_id AS id, count(*)::int AS shared
-                 FROM unnest(me.tags) AS tag(id)
-                 CROSS JOIN LATERAL (SELECT t.article_id FROM article_tags t WHERE t.tag_id = tag.id ORDER BY t.article_id DESC LIMIT {TagCandidates}) x
-                 GROUP BY x.article_id
-                 ORDER BY shared DESC, id DESC
-                 LIMIT {TagCandidates}
-             ), candidates AS (
-                 SELECT id, max(shared) AS shared FROM (
-                     SELECT id, shared FROM tagged
-                     UNION ALL
-                     (SELECT a.id, 0 FROM articles a WHERE a.section_id = me.section_id AND {ArticleVisibility.Sql} ORDER BY a.published_at DESC, a.id DESC LIMIT {SectionCandidates})
-                 ) u GROUP BY id
-             )
-             SELECT 'c', r.id, (100 + row_number() OVER (ORDER BY r.shared DESC, r.same_section DESC, similarity(r.title, me.title) DESC, r.published_at DESC, r.id DESC))::int
-             FROM (SELECT a.id, c.shared, a.section_id = me.section_id AS same_section, a.title, a.published_at,
-                          rank() OVER (ORDER BY c.shared DESC, a.section_id = me.section_id DESC) AS tier
-                   FROM candidates c JOIN articles a ON a.id = c.id
-                   WHERE a.id <> me.id AND {ArticleVisibility.Sql}) r
-             WHERE r.tier <= {RelatedCount}
-             ORDER BY 3 LIMIT {RelatedCount})
-            """;
-    }
-
-    private IQueryable<Article> Filtered(PublicArticleFilter filter, DateTimeOffset now)
-    {
-        var query = db.Articles.AsNoTracking().PublicAt(now);
-        if (filter.SectionId is { } section)
-        {
-            query = query.Where(a => a.SectionId == section);
-        }
-
-        if (filter.TagId is { } tag)
-        {
-            query = query.Where(a => db.Set<ArticleTag>().Any(t => t.ArticleId == a.Id && t.TagId == tag));
-        }
-
-        if (filter.AuthorId is { } author)
-        {
-            query = query.Where(a => db.Set<ArticleAuthor>().Any(x => x.ArticleId == a.Id && x.AuthorId == author));
-        }
-
-        if (filter.From is { } from)
-        {
-            query = query.Where(a => a.PublishedAt >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            query = query.Where(a => a.PublishedAt <= to);
-        }
-
-        return query;
     }
 }

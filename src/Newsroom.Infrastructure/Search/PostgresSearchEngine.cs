@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Newsroom.Application.Reading;
 using Newsroom.Application.Search;
 using Newsroom.Application.Site;
 using Newsroom.Domain;
@@ -51,10 +52,10 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     private static string Recency(string alias) =>
         $"(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {alias}.published_at)) / 86400.0 / @halfLife))";
 
-    public Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<SearchResponse> SearchAsync(string query, PublicArticleFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken) =>
         SearchQueryErrors.RefusedAsBadQueryAsync(() => SearchWithinAsync(query, filter, limit, offset, now, cancellationToken));
 
-    private async Task<SearchResponse> SearchWithinAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SearchResponse> SearchWithinAsync(string query, PublicArticleFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
@@ -122,7 +123,7 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     }
 
     /// <summary>Both tiers' candidates, best first (score, then id, as PostgreSQL orders them).</summary>
-    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, int candidateLimit, bool walkHeads, bool walkDocuments, SearchOptions settings, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, PublicArticleFilter filter, DateTimeOffset now, int candidateLimit, bool walkHeads, bool walkDocuments, SearchOptions settings, CancellationToken cancellationToken)
     {
         // An order the publication index can't give makes the planner collect the matches from the GIN index.
         var headOrder = walkHeads ? "a.published_at DESC" : "a.published_at + interval '0 seconds' DESC";
@@ -165,15 +166,15 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     }
 
     /// <summary>Public articles whose title, tags or standfirst match, as a FROM ... WHERE clause on <c>articles a</c>.</summary>
-    private static string HeadMatches(SearchFilter filter) =>
+    private static string HeadMatches(PublicArticleFilter filter) =>
         $"FROM articles a WHERE {ArticleVisibility.Sql} AND a.search_head @@ {Query} {Filters(filter, "a", "a.id")}";
 
     /// <summary>Public articles whose document matches, as a FROM ... WHERE clause on <c>article_search s</c>.</summary>
-    private static string DocumentMatches(SearchFilter filter) =>
+    private static string DocumentMatches(PublicArticleFilter filter) =>
         $"FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {Filters(filter, "s", "s.article_id")}";
 
     /// <summary>The planner's estimate of the rows of a FROM ... WHERE clause, from the words' statistics, without reading them.</summary>
-    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string matches, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string matches, string query, PublicArticleFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, $"EXPLAIN (FORMAT JSON) SELECT 1 {matches}", query, filter, now);
         var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -210,7 +211,7 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
         Document,
     }
 
-    private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, PublicArticleFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, $"""
             WITH counted AS (
@@ -397,11 +398,11 @@ internal sealed partial class PostgresSearchEngine(PublicReadsDataSource source,
     }
 
     /// <summary>The reader's filters as SQL on the row aliased <paramref name="alias"/>; only the ones given, so each plan fits them.</summary>
-    private static string Filters(SearchFilter filter, string alias, string articleId) =>
+    private static string Filters(PublicArticleFilter filter, string alias, string articleId) =>
         string.Concat(ReaderFilterSql.Conditions(alias, articleId, filter.SectionId is null ? null : "@section",
             filter.TagId is not null, filter.AuthorId is not null, filter.From is not null, filter.To is not null).Select(c => $" AND {c}"));
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, SearchFilter filter, DateTimeOffset now)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, PublicArticleFilter filter, DateTimeOffset now)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("q", query);
