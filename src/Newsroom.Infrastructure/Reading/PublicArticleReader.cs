@@ -35,22 +35,14 @@ internal sealed class PublicArticleReader
     public PublicArticleReader(NpgsqlDataReader reader, bool pages = false)
     {
         _reader = reader;
-        _id = reader.GetOrdinal("id");
-        _slug = reader.GetOrdinal("slug");
-        _title = reader.GetOrdinal("title");
-        _standfirst = reader.GetOrdinal("standfirst");
-        _sectionSlug = reader.GetOrdinal("section_slug");
-        _sectionName = reader.GetOrdinal("section_name");
-        _tagRefs = reader.GetOrdinal("tag_refs");
-        _authorRefs = reader.GetOrdinal("author_refs");
-        _publishedAt = reader.GetOrdinal("published_at");
-        _updatedAt = reader.GetOrdinal("updated_at");
-        _readingTime = reader.GetOrdinal("reading_time_minutes");
-        _coverImage = reader.GetOrdinal("cover_image");
+        (_id, _slug, _title, _standfirst) = (reader.GetOrdinal("id"), reader.GetOrdinal("slug"), reader.GetOrdinal("title"), reader.GetOrdinal("standfirst"));
+        (_sectionSlug, _sectionName) = (reader.GetOrdinal("section_slug"), reader.GetOrdinal("section_name"));
+        (_tagRefs, _authorRefs) = (reader.GetOrdinal("tag_refs"), reader.GetOrdinal("author_refs"));
+        (_publishedAt, _updatedAt) = (reader.GetOrdinal("published_at"), reader.GetOrdinal("updated_at"));
+        (_readingTime, _coverImage) = (reader.GetOrdinal("reading_time_minutes"), reader.GetOrdinal("cover_image"));
         if (pages)
         {
-            _bodyHtml = reader.GetOrdinal("body_html");
-            _sources = reader.GetOrdinal("sources");
+            (_bodyHtml, _sources) = (reader.GetOrdinal("body_html"), reader.GetOrdinal("sources"));
         }
     }
 
