@@ -35,7 +35,10 @@ public interface IPublicQueries
     /// </summary>
     Task<PublicFilterTargets> ResolveAsync(PublicFilterSlugs slugs, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The section's slug is resolved with the page, in one round trip: readers' lists are the hottest path.</summary>
+    /// <summary>
+    /// A keyset page, newest first. The section's slug is resolved in the page's own statement (readers' lists are the
+    /// hottest path); a tag's or an author's is resolved first, by <see cref="ResolveAsync"/>'s statement.
+    /// </summary>
     Task<PublicListPage> ListAsync(PublicFilterSlugs slugs, DateTimeOffset? from, DateTimeOffset? to, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken);
