@@ -74,8 +74,11 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchVocabularyRefresher>());
         services.AddSingleton<IContentChangeNotifier, PublicContentChanges>();
         services.AddSingleton<Reading.PublicReadsDataSource>();
+        services.AddScoped<Reading.PublicFilterResolver>();
+        services.AddScoped<Reading.PublicArticleList>();
+        services.AddScoped<Reading.PublicArticlePage>();
         services.AddScoped<Reading.PublicArticleRows>();
-        services.AddScoped<Application.Reading.IReaderQueries, Reading.ReaderQueries>();
+        services.AddScoped<Application.Reading.IPublicQueries, Reading.PublicQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));
         services.AddHostedService<ScheduledPublisher>();

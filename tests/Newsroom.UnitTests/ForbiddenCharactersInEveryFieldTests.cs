@@ -52,7 +52,7 @@ public sealed class ForbiddenCharactersInEveryFieldTests
         { "q (suggest)", () => Validate(new SuggestSearchesValidator(), new SuggestSearches(Marked)) },
         { "q (admin list)", () => Validate(new ListArticlesValidator(), new ListArticles(null, null, null, null, Marked, null, null)) },
         { "author (admin list)", () => Validate(new ListArticlesValidator(), new ListArticles(null, null, null, Marked, null, null, null)) },
-        { "section (public list)", () => Validate(new ListPublishedArticlesValidator(), new ListPublishedArticles(Marked, null, null, null, null, null, null)) },
+        { "section (public list)", () => Validate(new ListPublicArticlesValidator(), new ListPublicArticles(Marked, null, null, null, null, null, null)) },
         { "tag (feed)", () => Validate(new GetFeedValidator(), new GetFeed(null, Marked)) },
     };
 

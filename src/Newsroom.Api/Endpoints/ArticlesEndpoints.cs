@@ -36,7 +36,7 @@ public static class ArticlesEndpoints
         ISender sender, CancellationToken ct,
         [FromQuery] string? section = null, [FromQuery] string? tag = null, [FromQuery] string? author = null,
         [FromQuery] DateTimeOffset? from = null, [FromQuery] DateTimeOffset? to = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null) =>
-        TypedResults.Ok(await sender.Send(new ListPublishedArticles(section, tag, author, from, to, limit, cursor), ct));
+        TypedResults.Ok(await sender.Send(new ListPublicArticles(section, tag, author, from, to, limit, cursor), ct));
 
     /// <param name="slug">The article's slug.</param>
     /// <param name="sender">The mediator.</param>
@@ -45,7 +45,7 @@ public static class ArticlesEndpoints
     private static async Task<Results<Ok<PublicArticleResponse>, RedirectHttpResult>> GetBySlug(
         string slug, ISender sender, CancellationToken ct, [FromQuery] string? navigation = null)
     {
-        var page = await sender.Send(new GetPublishedArticle(slug, navigation), ct);
+        var page = await sender.Send(new GetPublicArticle(slug, navigation), ct);
         return page.Article is not null
             ? TypedResults.Ok(page.Article)
             : TypedResults.Redirect($"/api/v1/articles/{Uri.EscapeDataString(page.RedirectToSlug!)}", permanent: true);

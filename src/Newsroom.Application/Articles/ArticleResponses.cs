@@ -116,7 +116,15 @@ public sealed record PublicArticleResponse(
     IReadOnlyList<ArticleSource> Sources,
     IReadOnlyList<PublicArticleSummary> Related,
     PublicArticleSummary? Previous,
-    PublicArticleSummary? Next);
+    PublicArticleSummary? Next)
+{
+    /// <summary>The page of an article: its teaser's fields, then what only the page shows. Readers' page and the back office's preview are built here.</summary>
+    public static PublicArticleResponse Of(
+        PublicArticleSummary teaser, string bodyHtml, IReadOnlyList<ArticleSource> sources,
+        IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next) =>
+        new(teaser.Id, teaser.Slug, teaser.Title, teaser.Standfirst, teaser.Section, teaser.Tags, teaser.Authors,
+            teaser.PublishedAt, teaser.UpdatedAt, teaser.ReadingTimeMinutes, teaser.CoverImage, bodyHtml, sources, related, previous, next);
+}
 
 /// <summary>One entry of an article's history.</summary>
 /// <param name="Number">1 for the creation, then one more per saved change.</param>

@@ -1,10 +1,7 @@
 using FluentValidation;
 using Mediator;
-using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Reading;
-using Newsroom.Application.Sections;
 using Newsroom.Application.Site;
-using Newsroom.Application.Tags;
 
 namespace Newsroom.Application.Feeds;
 
@@ -52,20 +49,14 @@ public sealed class GetFeedValidator : AbstractValidator<GetFeed>
     }
 }
 
-public sealed class GetFeedHandler(IReaderQueries reader, ISectionRepository sections, ITagRepository tags, SiteOptions site, TimeProvider clock)
-    : IQueryHandler<GetFeed, Feed>
+public sealed class GetFeedHandler(IPublicQueries queries, SiteOptions site, TimeProvider clock) : IQueryHandler<GetFeed, Feed>
 {
     public async ValueTask<Feed> Handle(GetFeed query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var section = query.Section is null ? null
-            : await sections.FindBySlugAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section);
         // Only tags with a public article: a tag used by drafts alone must not show through a feed.
-        var tag = query.Tag is null ? null
-            : await tags.FindPublicBySlugAsync(query.Tag, now, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag);
-        var tagId = tag is null ? null : await reader.PublicTagIdAsync(tag.Slug, now, cancellationToken);
-
-        var articles = await reader.LatestWithBodiesAsync(new PublicArticleFilter(section?.Id, tagId, null, null, null), GetFeed.ItemCount, now, cancellationToken);
+        var targets = await queries.ResolveOrNotFoundAsync(new PublicFilterSlugs(query.Section, query.Tag), now, cancellationToken);
+        var articles = await queries.LatestWithBodiesAsync(targets.Filter(), GetFeed.ItemCount, now, cancellationToken);
         var items = articles.Select(a => new FeedItem(
             $"urn:uuid:{a.Id}",
             a.Title,
@@ -77,12 +68,12 @@ public sealed class GetFeedHandler(IReaderQueries reader, ISectionRepository sec
             a.Standfirst,
             a.BodyHtml)).ToList();
 
-        var title = string.Join(" — ", new[] { site.Name, section?.Name, tag?.Name }.OfType<string>());
+        var title = string.Join(" — ", new[] { site.Name, targets.Section?.Name, targets.Tag?.Name }.OfType<string>());
         return new Feed(
             title,
             site.Tagline ?? site.Name,
             PublicLinks.Language(site),
-            section is null ? PublicLinks.Home(site) : PublicLinks.Section(site, section.Slug),
+            query.Section is null ? PublicLinks.Home(site) : PublicLinks.Section(site, query.Section),
             // An empty feed has nothing to date it by; a fixed instant keeps its bytes (and ETag) stable.
             items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.UpdatedAt > i.PublishedAt ? i.UpdatedAt : i.PublishedAt),
             items);

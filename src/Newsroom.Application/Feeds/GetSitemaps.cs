@@ -18,14 +18,14 @@ public sealed record GetSitemap : IQuery<IReadOnlyList<SitemapUrl>>
     public const int MaxUrls = 50_000;
 }
 
-public sealed class GetSitemapHandler(IReaderQueries reader, ISectionRepository sections, SiteOptions site, TimeProvider clock)
+public sealed class GetSitemapHandler(IPublicQueries queries, ISectionRepository sections, SiteOptions site, TimeProvider clock)
     : IQueryHandler<GetSitemap, IReadOnlyList<SitemapUrl>>
 {
     public async ValueTask<IReadOnlyList<SitemapUrl>> Handle(GetSitemap query, CancellationToken cancellationToken)
     {
         var urls = new List<SitemapUrl> { new(PublicLinks.Home(site) + "/", null) };
         urls.AddRange((await sections.ListAsync(cancellationToken)).Select(s => new SitemapUrl(PublicLinks.Section(site, s.Slug), null)));
-        var articles = await reader.SitemapArticlesAsync(null, GetSitemap.MaxUrls - urls.Count, clock.GetUtcNow(), cancellationToken);
+        var articles = await queries.SitemapArticlesAsync(null, GetSitemap.MaxUrls - urls.Count, clock.GetUtcNow(), cancellationToken);
         urls.AddRange(articles.Select(a => new SitemapUrl(PublicLinks.Article(site, a.SectionSlug, a.Slug), a.UpdatedAt)));
         return urls;
     }
@@ -46,13 +46,13 @@ public sealed record GetNewsSitemap : IQuery<IReadOnlyList<NewsSitemapUrl>>
     public static readonly TimeSpan Window = TimeSpan.FromHours(48);
 }
 
-public sealed class GetNewsSitemapHandler(IReaderQueries reader, SiteOptions site, TimeProvider clock)
+public sealed class GetNewsSitemapHandler(IPublicQueries queries, SiteOptions site, TimeProvider clock)
     : IQueryHandler<GetNewsSitemap, IReadOnlyList<NewsSitemapUrl>>
 {
     public async ValueTask<IReadOnlyList<NewsSitemapUrl>> Handle(GetNewsSitemap query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var articles = await reader.SitemapArticlesAsync(now - GetNewsSitemap.Window, GetNewsSitemap.MaxUrls, now, cancellationToken);
+        var articles = await queries.SitemapArticlesAsync(now - GetNewsSitemap.Window, GetNewsSitemap.MaxUrls, now, cancellationToken);
         var language = PublicLinks.Language(site);
         return articles.Select(a => new NewsSitemapUrl(PublicLinks.Article(site, a.SectionSlug, a.Slug), site.Name, language, a.PublishedAt, a.Title)).ToList();
     }

@@ -23,14 +23,14 @@ public sealed class ListArchiveMonthValidator : AbstractValidator<ListArchiveMon
     }
 }
 
-public sealed class ArchiveHandlers(IReaderQueries reader, SiteOptions site, TimeProvider clock) :
+public sealed class ArchiveHandlers(IPublicQueries queries, SiteOptions site, TimeProvider clock) :
     IQueryHandler<ListArchives, IReadOnlyList<ArchiveMonth>>,
     IQueryHandler<ListArchiveMonth, CursorPage<PublicArticleSummary>>
 {
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(site.TimeZone);
 
     public async ValueTask<IReadOnlyList<ArchiveMonth>> Handle(ListArchives query, CancellationToken cancellationToken) =>
-        await reader.ArchivesAsync(Zone, clock.GetUtcNow(), cancellationToken);
+        await queries.ArchivesAsync(Zone, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>A Paris month starts at local midnight on the 1st: 2025-07 begins 2025-06-30T22:00Z.</summary>
     public async ValueTask<CursorPage<PublicArticleSummary>> Handle(ListArchiveMonth query, CancellationToken cancellationToken)
@@ -41,6 +41,6 @@ public sealed class ArchiveHandlers(IReaderQueries reader, SiteOptions site, Tim
         var endLocal = startLocal.AddMonths(1);
         var to = new DateTimeOffset(endLocal, zone.GetUtcOffset(endLocal)).ToUniversalTime().AddTicks(-10);
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
-        return (await reader.ListAsync(new PublicListFilter(From: from, To: to), after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken)).Page;
+        return (await queries.ListAsync(new PublicFilterSlugs(), from, to, after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken)).Page;
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles;
-using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Reading;
 
 namespace Newsroom.Application.Search;
@@ -53,12 +52,10 @@ public sealed record SearchFacets(IReadOnlyList<SectionFacet> Sections, IReadOnl
 /// <param name="Suggestion">A spelling correction of the query when it found few or no results, else null.</param>
 public sealed record SearchResponse(string Query, int Total, bool TotalIsEstimate, IReadOnlyList<SearchHit> Items, SearchFacets Facets, string? Suggestion);
 
-public sealed record SearchFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
-
 /// <summary>Ranked, highlighted and faceted full-text search of the articles public at <c>now</c>.</summary>
 public interface ISearchEngine
 {
-    Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<SearchResponse> SearchAsync(string query, PublicArticleFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>French full-text search of published articles, web-search syntax ("phrase", -exclu, OR).</summary>
@@ -79,7 +76,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
     }
 }
 
-public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabulary vocabulary, IReaderQueries reader, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
+public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabulary vocabulary, IPublicQueries queries, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
 {
     /// <summary>Below this many matches a spelling suggestion is worth offering.</summary>
     private const int FewResults = 3;
@@ -88,12 +85,8 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabular
     {
         var now = clock.GetUtcNow();
         // A tag or author with no public article is a 404, exactly like an unknown one.
-        var filter = new SearchFilter(
-            query.Section is null ? null : await reader.SectionIdAsync(query.Section, cancellationToken) ?? throw NotFoundProblem.For("section", query.Section),
-            query.Tag is null ? null : await reader.PublicTagIdAsync(query.Tag, now, cancellationToken) ?? throw NotFoundProblem.For("tag", query.Tag),
-            query.Author is null ? null : await reader.PublicAuthorIdAsync(query.Author, now, cancellationToken) ?? throw NotFoundProblem.For("author", query.Author),
-            query.From?.ToUniversalTime(),
-            query.To?.ToUniversalTime());
+        var targets = await queries.ResolveOrNotFoundAsync(new PublicFilterSlugs(query.Section, query.Tag, query.Author), now, cancellationToken);
+        var filter = targets.Filter(query.From?.ToUniversalTime(), query.To?.ToUniversalTime());
         var q = query.Q!.Trim();
         var limit = query.Limit ?? 20;
         var offset = query.Offset ?? 0;

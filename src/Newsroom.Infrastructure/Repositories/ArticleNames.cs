@@ -41,10 +41,6 @@ internal sealed record ArticleNames(
     }
 
     /// <summary>The article page: the teaser's fields plus body, sources and navigation.</summary>
-    public PublicArticleResponse Page(Article article, IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next)
-    {
-        var summary = Summary(article);
-        return new PublicArticleResponse(summary.Id, summary.Slug, summary.Title, summary.Standfirst, summary.Section, summary.Tags, summary.Authors,
-            summary.PublishedAt, summary.UpdatedAt, summary.ReadingTimeMinutes, summary.CoverImage, article.BodyHtml, article.Sources, related, previous, next);
-    }
+    public PublicArticleResponse Page(Article article, IReadOnlyList<PublicArticleSummary> related, PublicArticleSummary? previous, PublicArticleSummary? next) =>
+        PublicArticleResponse.Of(Summary(article), article.BodyHtml, article.Sources, related, previous, next);
 }

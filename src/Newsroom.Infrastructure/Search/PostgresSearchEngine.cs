@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Newsroom.Application.Reading;
 using Newsroom.Application.Search;
 using Newsroom.Application.Site;
 using Newsroom.Infrastructure.Reading;
@@ -23,10 +24,10 @@ namespace Newsroom.Infrastructure.Search;
 /// </summary>
 internal sealed class PostgresSearchEngine(PublicReadsDataSource source, IOptions<SearchOptions> options, SiteOptions site) : ISearchEngine
 {
-    public Task<SearchResponse> SearchAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<SearchResponse> SearchAsync(string query, PublicArticleFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken) =>
         SearchQueryErrors.RefusedAsBadQueryAsync(() => SearchWithinAsync(query, filter, limit, offset, now, cancellationToken));
 
-    private async Task<SearchResponse> SearchWithinAsync(string query, SearchFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SearchResponse> SearchWithinAsync(string query, PublicArticleFilter filter, int limit, int offset, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
@@ -94,7 +95,7 @@ internal sealed class PostgresSearchEngine(PublicReadsDataSource source, IOption
     }
 
     /// <summary>Both tiers' candidates, best first (score, then id, as PostgreSQL orders them).</summary>
-    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, int candidateLimit, bool walkHeads, bool walkDocuments, SearchOptions settings, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, PublicArticleFilter filter, DateTimeOffset now, int candidateLimit, bool walkHeads, bool walkDocuments, SearchOptions settings, CancellationToken cancellationToken)
     {
         // An order the publication index can't give makes the planner collect the matches from the GIN index.
         var headOrder = walkHeads ? "a.published_at DESC" : "a.published_at + interval '0 seconds' DESC";
@@ -137,7 +138,7 @@ internal sealed class PostgresSearchEngine(PublicReadsDataSource source, IOption
     }
 
     /// <summary>The planner's estimate of the rows of a FROM ... WHERE clause, from the words' statistics, without reading them.</summary>
-    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string matches, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<long> EstimateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string matches, string query, PublicArticleFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = SearchSql.Command(connection, transaction, $"EXPLAIN (FORMAT JSON) SELECT 1 {matches}", query, filter, now);
         var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -145,7 +146,7 @@ internal sealed class PostgresSearchEngine(PublicReadsDataSource source, IOption
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
-    private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(int Total, SearchFacets Facets)> ExactFacetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query, PublicArticleFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = SearchSql.Command(connection, transaction, $"""
             WITH counted AS (

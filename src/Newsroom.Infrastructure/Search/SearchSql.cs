@@ -1,4 +1,4 @@
-using Newsroom.Application.Search;
+using Newsroom.Application.Reading;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Reading;
 using Npgsql;
@@ -7,7 +7,8 @@ namespace Newsroom.Infrastructure.Search;
 
 /// <summary>
 /// The SQL fragments the ranking and the highlights share: the reader's query as a tsquery, the weights and
-/// normalisation of the rank, the recency blend, and the matches of each tier with the reader's filters. Statements
+/// normalisation of the rank, the recency blend, and the matches of each tier with the reader's filters
+/// (<see cref="PublicFilterSql"/>, the same conditions and parameters as the lists'). Statements
 /// that use them read <c>@q</c> (the query) and <c>@now</c> (the request's instant), bound by <see cref="Command"/>.
 /// </summary>
 internal static class SearchSql
@@ -34,61 +35,20 @@ internal static class SearchSql
         $"(0.5 + 0.5 * power(0.5, extract(epoch FROM (@now - {alias}.published_at)) / 86400.0 / @halfLife))";
 
     /// <summary>Public articles whose title, tags or standfirst match, as a FROM ... WHERE clause on <c>articles a</c>.</summary>
-    public static string HeadMatches(SearchFilter filter) =>
-        $"FROM articles a WHERE {ArticleVisibility.Sql} AND a.search_head @@ {Query} {Filter(filter).ConditionsOn("a", "a.id")}";
+    public static string HeadMatches(PublicArticleFilter filter) =>
+        $"FROM articles a WHERE {ArticleVisibility.Sql} AND a.search_head @@ {Query} {PublicFilterSql.Of(filter, "a", "a.id").AndConditions}";
 
     /// <summary>Public articles whose document matches, as a FROM ... WHERE clause on <c>article_search s</c>.</summary>
-    public static string DocumentMatches(SearchFilter filter) =>
-        $"FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {Filter(filter).ConditionsOn("s", "s.article_id")}";
+    public static string DocumentMatches(PublicArticleFilter filter) =>
+        $"FROM article_search s WHERE s.published_at <= @now AND s.document @@ {Query} {PublicFilterSql.Of(filter, "s", "s.article_id").AndConditions}";
 
     /// <summary>A statement over <see cref="HeadMatches"/> or <see cref="DocumentMatches"/>, with the query, the instant and the filters' values bound.</summary>
-    public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, SearchFilter filter, DateTimeOffset now)
+    public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string query, PublicArticleFilter filter, DateTimeOffset now)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        foreach (var (name, value) in Filter(filter).Parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        PublicFilterSql.Of(filter).AddParametersTo(command.Parameters);
         return command;
-    }
-
-    /// <summary>
-    /// The reader's filters: SQL conditions on the rows aliased <c>alias</c> whose article id is <c>articleId</c>
-    /// (only the filters given, so each plan fits them), and the values of the parameters they read. The one place
-    /// search reads a <see cref="SearchFilter"/>.
-    /// </summary>
-    private static (Func<string, string, string> ConditionsOn, IReadOnlyList<(string Name, object Value)> Parameters) Filter(SearchFilter filter)
-    {
-        var parameters = new List<(string Name, object Value)>();
-        if (filter.SectionId is { } section)
-        {
-            parameters.Add(("section", section));
-        }
-
-        if (filter.TagId is { } tag)
-        {
-            parameters.Add(("tag", tag));
-        }
-
-        if (filter.AuthorId is { } author)
-        {
-            parameters.Add(("author", author));
-        }
-
-        if (filter.From is { } from)
-        {
-            parameters.Add(("from", from.ToUniversalTime()));
-        }
-
-        if (filter.To is { } to)
-        {
-            parameters.Add(("to", to.ToUniversalTime()));
-        }
-
-        return ((alias, articleId) => string.Concat(ReaderFilterSql.Conditions(alias, articleId, filter.SectionId is null ? null : "@section",
-            filter.TagId is not null, filter.AuthorId is not null, filter.From is not null, filter.To is not null).Select(c => $" AND {c}")), parameters);
     }
 }

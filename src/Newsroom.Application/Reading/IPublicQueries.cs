@@ -3,12 +3,6 @@ using Newsroom.Application.Common.Paging;
 
 namespace Newsroom.Application.Reading;
 
-/// <summary>Which published articles a feed shows. Slugs are already known to exist.</summary>
-public sealed record PublicArticleFilter(Guid? SectionId, Guid? TagId, Guid? AuthorId, DateTimeOffset? From, DateTimeOffset? To);
-
-/// <summary>Which published articles a list shows, by the slugs readers give.</summary>
-public sealed record PublicListFilter(string? Section = null, string? Tag = null, string? Author = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
-
 /// <summary>A page of a list, or, when a slug of the filter names nothing, which one: "section", "tag" or "author".</summary>
 public sealed record PublicListPage(CursorPage<PublicArticleSummary> Page, string? UnknownFilter);
 
@@ -28,19 +22,24 @@ public sealed record ArchiveMonth(int Year, int Month, int Count);
 /// <summary>Just what sitemaps need of a public article.</summary>
 public sealed record SitemapArticle(string Slug, string SectionSlug, string Title, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>What readers may see: only published articles whose publication instant has come, never anything else.</summary>
-public interface IReaderQueries
+/// <summary>
+/// What anonymous readers may see: only published articles whose publication instant has come, never anything else;
+/// tags and authors only through such an article.
+/// </summary>
+public interface IPublicQueries
 {
-    Task<Guid?> SectionIdAsync(string slug, CancellationToken cancellationToken);
+    /// <summary>
+    /// The slugs resolved in one round trip (none when no slug is given). A tag or an author is known only through an
+    /// article public at <paramref name="now"/>, so a 404 never tells a tag only drafts use from one that does not
+    /// exist; sections are the site's navigation and are known even when empty.
+    /// </summary>
+    Task<PublicFilterTargets> ResolveAsync(PublicFilterSlugs slugs, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The tag's id when it has an article public at <paramref name="now"/>; a tag only drafts use is unknown to readers.</summary>
-    Task<Guid?> PublicTagIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The author's id when they sign an article public at <paramref name="now"/>; otherwise unknown to readers.</summary>
-    Task<Guid?> PublicAuthorIdAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The slugs are resolved with the page, in one round trip: readers' lists are the hottest path.</summary>
-    Task<PublicListPage> ListAsync(PublicListFilter filter, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// A keyset page, newest first. The section's slug is resolved in the page's own statement (readers' lists are the
+    /// hottest path); a tag's or an author's is resolved first, by <see cref="ResolveAsync"/>'s statement.
+    /// </summary>
+    Task<PublicListPage> ListAsync(PublicFilterSlugs slugs, DateTimeOffset? from, DateTimeOffset? to, KeysetCursor? after, int limit, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<PublicArticleResponse?> GetBySlugAsync(string slug, Navigation navigation, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -1,19 +1,18 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles;
-using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Common.Validation;
 
 namespace Newsroom.Application.Reading;
 
 /// <summary>Published articles, newest first, by section, tag, author and date range.</summary>
-public sealed record ListPublishedArticles(string? Section, string? Tag, string? Author, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+public sealed record ListPublicArticles(string? Section, string? Tag, string? Author, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
     : IQuery<CursorPage<PublicArticleSummary>>;
 
-public sealed class ListPublishedArticlesValidator : AbstractValidator<ListPublishedArticles>
+public sealed class ListPublicArticlesValidator : AbstractValidator<ListPublicArticles>
 {
-    public ListPublishedArticlesValidator()
+    public ListPublicArticlesValidator()
     {
         RuleFor(q => q.Section).PublicSlug();
         RuleFor(q => q.Tag).PublicSlug();
@@ -24,21 +23,14 @@ public sealed class ListPublishedArticlesValidator : AbstractValidator<ListPubli
     }
 }
 
-public sealed class ListPublishedArticlesHandler(IReaderQueries reader, TimeProvider clock) : IQueryHandler<ListPublishedArticles, CursorPage<PublicArticleSummary>>
+public sealed class ListPublicArticlesHandler(IPublicQueries queries, TimeProvider clock) : IQueryHandler<ListPublicArticles, CursorPage<PublicArticleSummary>>
 {
-    public async ValueTask<CursorPage<PublicArticleSummary>> Handle(ListPublishedArticles query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<PublicArticleSummary>> Handle(ListPublicArticles query, CancellationToken cancellationToken)
     {
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
-        var list = await reader.ListAsync(
-            new PublicListFilter(query.Section, query.Tag, query.Author, query.From?.ToUniversalTime(), query.To?.ToUniversalTime()),
-            after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
-        return list.UnknownFilter switch
-        {
-            null => list.Page,
-            "section" => throw NotFoundProblem.For("section", query.Section!),
-            "tag" => throw NotFoundProblem.For("tag", query.Tag!),
-            _ => throw NotFoundProblem.For("author", query.Author!),
-        };
+        var slugs = new PublicFilterSlugs(query.Section, query.Tag, query.Author);
+        var list = await queries.ListAsync(slugs, query.From?.ToUniversalTime(), query.To?.ToUniversalTime(), after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+        return list.UnknownFilter is { } unknown ? throw slugs.NotFound(unknown) : list.Page;
     }
 }
 
