@@ -1,5 +1,7 @@
 using System.Net;
 
+using Newsroom.IntegrationTests.Hosting;
+
 namespace Newsroom.IntegrationTests.Security;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Newsroom.Domain.Users;
 
+using Newsroom.IntegrationTests.Hosting;
+
 namespace Newsroom.IntegrationTests.Security;
 
 /// <summary>

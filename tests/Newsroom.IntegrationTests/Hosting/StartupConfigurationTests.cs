@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Newsroom.IntegrationTests.Hosting;
+
+/// <summary>Outside Development the API refuses to start on configuration that would make it insecure, and says what to fix.</summary>
+public sealed class StartupConfigurationTests
+{
+    /// <summary>Runs the real API process (as a deployment would) and returns its exit code and error output.</summary>
+    internal static async Task<(int ExitCode, string Errors)> StartProductionAsync(string? signingKey, IDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ConnectionStrings__Newsroom"] = "Host=127.0.0.1;Port=1;Database=none";
+        start.Environment["Newsroom__DataDirectory"] = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
+        start.Environment["Newsroom__Jwt__SigningKey"] = signingKey;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await errors);
+    }
+
+    [Fact]
+    public async Task Production_without_a_signing_key_does_not_start_and_says_why()
+    {
+        var (exitCode, errors) = await StartProductionAsync(signingKey: null);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Newsroom__Jwt__SigningKey", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_with_a_signing_key_under_256_bits_does_not_start()
+    {
+        var (exitCode, errors) = await StartProductionAsync(signingKey: "too-short-key");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("256 bits", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-4")]
+    public async Task A_readers_pool_without_connections_does_not_start_and_says_which_setting(string size)
+    {
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__ReadersPoolSize"] = size });
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("ReadersPoolSize", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+}
