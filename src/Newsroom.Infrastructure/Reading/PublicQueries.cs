@@ -32,7 +32,7 @@ internal sealed class PublicQueries(NewsroomDbContext db, PublicFilterResolver f
                select article.Slug).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// From the per-UTC-month counts the database keeps (migration ArchiveMonthCounts), without reading the articles:
+    /// From the per-UTC-month counts the database keeps (Persistence/Sql/04_article_month_counts.sql), without reading the articles:
     /// a site month is its UTC month, plus the articles between the site's and UTC's midnights at its start, minus
     /// those at the start of the next month (the signs turn for zones west of UTC), minus what is scheduled but
     /// not yet due. Only the articles of those few hours are read, through the public-order index.
