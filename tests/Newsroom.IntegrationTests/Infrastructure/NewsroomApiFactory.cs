@@ -65,6 +65,9 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Newsroom:Bootstrap:AdminPassword"] = AdminPassword,
             ["Newsroom:Site:PublicBaseUrl"] = "https://www.exemple-mobile.fr",
             ["Newsroom:RateLimits:TokenRequestsPerMinute"] = "1000",
+            // The render budget is wall-clock time: on a loaded 2-core runner a one-line body waited past 2 s for a
+            // thread-pool thread (seen three times in #12). The budget has its own tests (AuthorStallingTheServerTests).
+            ["Newsroom:Rendering:TimeBudgetMilliseconds"] = "30000",
         };
         foreach (var (key, value) in Settings)
         {
