@@ -52,7 +52,7 @@ internal static class NewsroomApi
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
         services.ConfigureHttpJsonOptions(json =>

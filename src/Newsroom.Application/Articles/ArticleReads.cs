@@ -1,19 +1,24 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Domain.Articles;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>One article for the back office.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record GetArticle(Guid Id) : IQuery<AdminArticleResponse>;
 
 /// <summary>The current draft in exactly the public article page's shape.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record PreviewArticle(Guid Id) : IQuery<PublicArticleResponse>;
 
 /// <summary>The back office's list, newest-updated first.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record ListArticles(string? Status, string? Section, string? Tag, string? Author, string? Q, int? Limit, string? Cursor)
     : IQuery<CursorPage<AdminArticleSummary>>;
 
