@@ -64,4 +64,13 @@ public sealed class RequestAuthorizationTests(NewsroomApiFactory api) : IClassFi
 
         Assert.Contains(users, u => u.Email == NewsroomApiFactory.AdminEmail);
     }
+
+    [Fact]
+    public async Task Only_the_newsroom_itself_may_move_due_articles_live()
+    {
+        await Assert.ThrowsAsync<ForbiddenProblem>(() => api.SendAsync<int>(Caller.WithRole(Roles.Admin), new PublishDueArticles()));
+
+        // Nothing is scheduled in this class's database: the round is allowed and finds nothing to do.
+        Assert.Equal(0, await api.SendAsync<int>(Caller.TheNewsroomItself, new PublishDueArticles()));
+    }
 }
