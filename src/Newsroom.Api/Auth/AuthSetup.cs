@@ -21,10 +21,10 @@ public static class Policies
 
 internal static class AuthSetup
 {
-    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<JwtOptions>()
-            .Bind(configuration.GetSection(JwtOptions.SectionName))
+            .BindConfiguration(JwtOptions.SectionName)
             .PostConfigure<DataDirectory>((jwt, data) =>
             {
                 // Development works out of the box: a key generated once and kept beside the embedded database.

@@ -39,11 +39,11 @@ internal static class NewsroomApi
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
         services.AddSingleton(sp => StrictTransportSecurity.For(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton<IArticleBodyRenderer>(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
-        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RenderingOptions>>().Value);
 
         services.AddApplication();
@@ -63,13 +63,13 @@ internal static class NewsroomApi
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddNewsroomProblemDetails();
-        services.AddNewsroomAuth(configuration, builder.Environment);
+        services.AddNewsroomAuth(builder.Environment);
         services.AddNewsroomTrustedProxies();
         services.AddNewsroomHostFiltering(configuration, builder.Environment);
-        services.AddNewsroomRateLimits(configuration);
-        services.AddNewsroomCors(configuration, builder.Environment);
+        services.AddNewsroomRateLimits();
+        services.AddNewsroomCors(builder.Environment);
         services.AddNewsroomOpenApi();
-        services.AddNewsroomCaching(configuration);
+        services.AddNewsroomCaching();
         return builder;
     }
 
@@ -82,7 +82,7 @@ internal static class NewsroomApi
         app.UseNewsroomHardening();
         app.UseNewsroomHostFiltering();
         app.UseCors();
-        var openApiExposed = OpenApiOptions.IsExposed(app.Configuration, app.Environment);
+        var openApiExposed = OpenApiOptions.IsExposed(app.Services, app.Environment);
         if (openApiExposed)
         {
             app.UseNewsroomOpenApi();

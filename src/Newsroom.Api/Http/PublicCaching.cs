@@ -1,21 +1,26 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Newsroom.Application.Common.Abstractions;
 
 namespace Newsroom.Api.Http;
 
-/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>).</summary>
+/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>), validated at start-up.</summary>
 public sealed class CachingOptions
 {
     public const string SectionName = "Newsroom:Caching";
 
+    [Range(0, 31_536_000)]
     public int MaxAgeSeconds { get; set; } = 60;
 
+    [Range(0, 31_536_000)]
     public int StaleWhileRevalidateSeconds { get; set; } = 300;
 
     /// <summary>How long the server keeps a public response; every content change evicts it sooner.</summary>
+    [Range(1, 86_400)]
     public int ServerCacheSeconds { get; set; } = 60;
 }
 
@@ -35,11 +40,13 @@ internal static class PublicCaching
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
-    public static IServiceCollection AddNewsroomCaching(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
     {
-        var options = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
-        services.AddSingleton(options);
-        services.AddOutputCache(cache => cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(options.ServerCacheSeconds))));
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((cache, caching) =>
+            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds))));
         services.AddSingleton<IPublicResponseCache, OutputCacheEviction>();
         return services;
     }
