@@ -18,7 +18,7 @@ public sealed class ListPublishedArticlesValidator : AbstractValidator<ListPubli
         RuleFor(q => q.Section).PublicSlug();
         RuleFor(q => q.Tag).PublicSlug();
         RuleFor(q => q.Author).PublicSlug();
-        RuleFor(q => q.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(q => q.Limit).ValidPageSize();
         RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, out _)).WithMessage("is not a cursor this API issued.");
         RuleFor(q => q.To).Must((q, to) => q.From is null || to is null || q.From <= to).WithMessage("must not be before 'from'.");
     }
@@ -31,7 +31,7 @@ public sealed class ListPublishedArticlesHandler(IReaderQueries reader, TimeProv
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
         var list = await reader.ListAsync(
             new PublicListFilter(query.Section, query.Tag, query.Author, query.From?.ToUniversalTime(), query.To?.ToUniversalTime()),
-            after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+            after, PageSize.Of(query.Limit), clock.GetUtcNow(), cancellationToken);
         return list.UnknownFilter switch
         {
             null => list.Page,

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
 
 namespace Newsroom.Application.Search;
@@ -57,7 +58,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
     public SearchArticlesValidator()
     {
         RuleFor(s => s.Q).Cascade(CascadeMode.Stop).SearchQuery();
-        RuleFor(s => s.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(s => s.Limit).ValidPageSize();
         RuleFor(s => s.Offset).InclusiveBetween(0, 1000).WithMessage("must be between 0 and 1000.");
         RuleFor(s => s.Section).PublicSlug();
         RuleFor(s => s.Tag).PublicSlug();
@@ -82,7 +83,7 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, IReaderQueries r
             query.From?.ToUniversalTime(),
             query.To?.ToUniversalTime());
         var q = query.Q!.Trim();
-        var limit = query.Limit ?? 20;
+        var limit = PageSize.Of(query.Limit);
         var offset = query.Offset ?? 0;
         var result = await engine.SearchAsync(q, filter, limit, offset, now, cancellationToken);
         if (result.Total >= FewResults)
