@@ -75,7 +75,10 @@ internal static class NewsroomApi
 
     public static WebApplication UseNewsroomApi(this WebApplication app)
     {
-        // First: everything after it (rate limits, sign-in throttling, logs) must see the real client.
+        // Where minimal hosting would put it anyway, but said: the caching and hardening middlewares below ask the
+        // selected endpoint whether it is a public read (PublicCaching.IsPublicRead).
+        app.UseRouting();
+        // Before anything that reads the client (rate limits, sign-in throttling, logs): they must see the real one.
         app.UseNewsroomTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
