@@ -26,7 +26,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<NewsroomOptions>().Bind(configuration.GetSection(NewsroomOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NewsroomOptions>().BindConfiguration(NewsroomOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName)));
         services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
         services.AddSingleton<DatabaseStartup>();
@@ -55,7 +55,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<NewsroomDbContext>();
         services.RemoveAll<IPasswordValidator<NewsroomUser>>();
         services.AddScoped<IPasswordValidator<NewsroomUser>, StrongPasswordValidator>();
-        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations()
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.MaxDelaySeconds <= o.FailureMemoryMinutes * 60, $"{SignInThrottleOptions.SectionName}:MaxDelaySeconds must not exceed FailureMemoryMinutes, or a wait would outlast the failures it counts.")
             .ValidateOnStart();
         services.AddScoped<ISignInThrottle, SignInThrottle>();
@@ -67,7 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IArticleReferences, ArticleReferences>();
         services.AddScoped<IArticleQueries, ArticleQueries>();
         services.AddScoped<IRelatedPicks, RelatedPicks>();
-        services.AddOptions<Application.Search.SearchOptions>().Bind(configuration.GetSection(Application.Search.SearchOptions.SectionName));
+        services.AddOptions<Application.Search.SearchOptions>().BindConfiguration(Application.Search.SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Application.Search.ISearchEngine, Search.PostgresSearchEngine>();
         services.AddScoped<Application.Search.ISearchVocabulary, Search.PostgresSearchVocabulary>();
         services.AddSingleton<Search.SearchVocabularyRefresher>();
@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddScoped<Reading.PublicArticleRows>();
         services.AddScoped<Application.Reading.IPublicQueries, Reading.PublicQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
-        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName));
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<IAuthorRepository, AuthorRepository>();
         services.AddScoped<ITagRepository, TagRepository>();

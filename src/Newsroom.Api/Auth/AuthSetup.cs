@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Newsroom.Application.Auth;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Users;
 using Newsroom.Domain.Users;
-using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Api.Auth;
@@ -22,10 +21,10 @@ public static class Policies
 
 internal static class AuthSetup
 {
-    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<JwtOptions>()
-            .Bind(configuration.GetSection(JwtOptions.SectionName))
+            .BindConfiguration(JwtOptions.SectionName)
             .PostConfigure<DataDirectory>((jwt, data) =>
             {
                 // Development works out of the box: a key generated once and kept beside the embedded database.
@@ -86,11 +85,11 @@ internal static class AuthSetup
     /// </summary>
     private static async Task RejectRevokedTokensAsync(TokenValidatedContext context)
     {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<NewsroomUser>>();
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<IUserAccounts>();
         var subject = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
         var stamp = context.Principal?.FindFirst(JwtTokenIssuer.StampClaim)?.Value;
-        var user = subject is null ? null : await users.FindByIdAsync(subject);
-        if (user is null || user.IsDisabled || stamp is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        if (!Guid.TryParse(subject, out var userId) || stamp is null
+            || !await accounts.IsTokenStampCurrentAsync(userId, stamp, context.HttpContext.RequestAborted))
         {
             context.Fail("The token has been revoked.");
         }

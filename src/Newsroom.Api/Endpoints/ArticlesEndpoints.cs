@@ -13,7 +13,7 @@ public static class ArticlesEndpoints
 {
     public static IEndpointRouteBuilder MapArticlesEndpoints(this IEndpointRouteBuilder api)
     {
-        var articles = api.MapGroup("/articles").WithTags("Articles").CacheOutput(PublicCaching.Policy);
+        var articles = api.MapGroup("/articles").WithTags("Articles").PublicRead();
         articles.MapGet("/", List)
             .WithName("ListArticles").WithSummary("Published articles, newest first; filter by section, tag, author and date range.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -23,7 +23,7 @@ public static class ArticlesEndpoints
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        var archives = api.MapGroup("/archives").WithTags("Archives").CacheOutput(PublicCaching.Policy);
+        var archives = api.MapGroup("/archives").WithTags("Archives").PublicRead();
         archives.MapGet("/", ListArchives)
             .WithName("ListArchives").WithSummary("Months with published articles and their counts, newest first (Europe/Paris months).");
         archives.MapGet("/{year}/{month}", ListArchiveMonth)

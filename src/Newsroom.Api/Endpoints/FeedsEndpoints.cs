@@ -17,7 +17,7 @@ public static class FeedsEndpoints
 
     public static IEndpointRouteBuilder MapFeedsEndpoints(this IEndpointRouteBuilder api)
     {
-        var feeds = api.MapGroup("/feeds").WithTags("Feeds").CacheOutput(PublicCaching.Policy);
+        var feeds = api.MapGroup("/feeds").WithTags("Feeds").PublicRead();
         feeds.MapGet("/rss", Rss)
             .WithName("GetRssFeed").WithSummary("The latest 50 published articles as RSS 2.0.").WithDescription(Filters)
             .Produces<string>(StatusCodes.Status200OK, FeedXml.RssMediaType)

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Api.Http;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Site;
 
@@ -10,10 +11,10 @@ public static class SiteEndpoints
 {
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/site", GetSite).CacheOutput(Http.PublicCaching.Policy)
+        api.MapGet("/site", GetSite).PublicRead()
             .WithName("GetSite").WithSummary("The site's name, tagline, locale, time zone and navigation.").WithTags("Site");
 
-        var sections = api.MapGroup("/sections").WithTags("Sections").CacheOutput(Http.PublicCaching.Policy);
+        var sections = api.MapGroup("/sections").WithTags("Sections").PublicRead();
         sections.MapGet("/", ListSections)
             .WithName("ListSections").WithSummary("All sections in navigation order.");
         sections.MapGet("/{slug}", GetSectionBySlug)

@@ -13,8 +13,8 @@ public static class SitemapsEndpoints
 
     public static IEndpointRouteBuilder MapSitemapsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", Sitemap).CacheOutput(PublicCaching.Policy).ExcludeFromDescription();
-        app.MapGet("/sitemap-news.xml", NewsSitemap).CacheOutput(PublicCaching.Policy).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", Sitemap).PublicRead().ExcludeFromDescription();
+        app.MapGet("/sitemap-news.xml", NewsSitemap).PublicRead().ExcludeFromDescription();
         return app;
     }
 

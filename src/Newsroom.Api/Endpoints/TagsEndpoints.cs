@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Api.Http;
 using Newsroom.Application.Tags;
 
 namespace Newsroom.Api.Endpoints;
@@ -9,7 +10,7 @@ public static class TagsEndpoints
 {
     public static IEndpointRouteBuilder MapTagsEndpoints(this IEndpointRouteBuilder api)
     {
-        var tags = api.MapGroup("/tags").WithTags("Tags").CacheOutput(Http.PublicCaching.Policy);
+        var tags = api.MapGroup("/tags").WithTags("Tags").PublicRead();
         tags.MapGet("/", ListTags)
             .WithName("ListTags").WithSummary("Tags with public articles, most used first, then by name.")
             .WithDescription("Only published articles (and scheduled ones whose time has come) are counted; a tag with none is left out. `limit` is 1–200, 100 by default.")

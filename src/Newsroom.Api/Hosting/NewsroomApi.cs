@@ -40,11 +40,11 @@ internal static class NewsroomApi
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
         services.AddSingleton(sp => StrictTransportSecurity.For(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton<IArticleBodyRenderer>(sp => new ArticleBodyRenderer(new Uri(sp.GetRequiredService<SiteOptions>().PublicBaseUrl).Host));
-        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RenderingOptions>>().Value);
 
         services.AddApplication();
@@ -54,7 +54,7 @@ internal static class NewsroomApi
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(RenderingBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
         services.ConfigureHttpJsonOptions(json =>
@@ -65,26 +65,29 @@ internal static class NewsroomApi
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddNewsroomProblemDetails();
-        services.AddNewsroomAuth(configuration, builder.Environment);
+        services.AddNewsroomAuth(builder.Environment);
         services.AddNewsroomTrustedProxies();
         services.AddNewsroomHostFiltering(configuration, builder.Environment);
-        services.AddNewsroomRateLimits(configuration);
-        services.AddNewsroomCors(configuration, builder.Environment);
+        services.AddNewsroomRateLimits();
+        services.AddNewsroomCors(builder.Environment);
         services.AddNewsroomOpenApi();
-        services.AddNewsroomCaching(configuration);
+        services.AddNewsroomCaching();
         return builder;
     }
 
     public static WebApplication UseNewsroomApi(this WebApplication app)
     {
-        // First: everything after it (rate limits, sign-in throttling, logs) must see the real client.
+        // Where minimal hosting would put it anyway, but said: the caching and hardening middlewares below ask the
+        // selected endpoint whether it is a public read (PublicCaching.IsPublicRead).
+        app.UseRouting();
+        // Before anything that reads the client (rate limits, sign-in throttling, logs): they must see the real one.
         app.UseNewsroomTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNewsroomHardening();
         app.UseNewsroomHostFiltering();
         app.UseCors();
-        var openApiExposed = OpenApiOptions.IsExposed(app.Configuration, app.Environment);
+        var openApiExposed = OpenApiOptions.IsExposed(app.Services, app.Environment);
         if (openApiExposed)
         {
             app.UseNewsroomOpenApi();

@@ -1,16 +1,33 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace Newsroom.Api.Http;
+
+/// <summary>Front-ends on other origins (configuration section <c>Newsroom:Cors</c>).</summary>
+public sealed class CorsOriginsOptions
+{
+    public const string SectionName = "Newsroom:Cors";
+
+    /// <summary>Origins allowed besides any localhost in Development, e.g. https://www.exemple-mobile.fr.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}
 
 internal static class CorsSetup
 {
     /// <summary>Front-ends on other origins: those listed in <c>Newsroom:Cors:AllowedOrigins</c>, plus any localhost in Development.</summary>
-    public static IServiceCollection AddNewsroomCors(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsroomCors(this IServiceCollection services, IHostEnvironment environment)
     {
-        var allowed = configuration.GetSection("Newsroom:Cors:AllowedOrigins").Get<string[]>() ?? [];
-        services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .SetIsOriginAllowed(origin => allowed.Contains(origin, StringComparer.OrdinalIgnoreCase) || (environment.IsDevelopment() && IsLocalhost(origin)))
-            .AllowAnyHeader()
-            .AllowAnyMethod()
-            .WithExposedHeaders("ETag", "Location", "Retry-After")));
+        services.AddOptions<CorsOriginsOptions>().BindConfiguration(CorsOriginsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((options, origins) =>
+        {
+            var allowed = origins.Value.AllowedOrigins;
+            options.AddDefaultPolicy(policy => policy
+                .SetIsOriginAllowed(origin => allowed.Contains(origin, StringComparer.OrdinalIgnoreCase) || (environment.IsDevelopment() && IsLocalhost(origin)))
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .WithExposedHeaders("ETag", "Location", "Retry-After"));
+        });
         return services;
     }
 

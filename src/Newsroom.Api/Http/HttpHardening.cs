@@ -49,7 +49,7 @@ internal static class HttpHardening
     /// </summary>
     private static void ApplyCachePolicy(HttpContext context)
     {
-        if (PublicCaching.IsPublicRead(context.Request) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+        if (PublicCaching.IsPublicRead(context) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
         {
             var caching = context.RequestServices.GetRequiredService<CachingOptions>();
             context.Response.Headers.CacheControl = $"public, max-age={caching.MaxAgeSeconds}, stale-while-revalidate={caching.StaleWhileRevalidateSeconds}";

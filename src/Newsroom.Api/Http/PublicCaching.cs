@@ -1,21 +1,26 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Newsroom.Application.Common.Abstractions;
 
 namespace Newsroom.Api.Http;
 
-/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>).</summary>
+/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>), validated at start-up.</summary>
 public sealed class CachingOptions
 {
     public const string SectionName = "Newsroom:Caching";
 
+    [Range(0, 31_536_000)]
     public int MaxAgeSeconds { get; set; } = 60;
 
+    [Range(0, 31_536_000)]
     public int StaleWhileRevalidateSeconds { get; set; } = 300;
 
     /// <summary>How long the server keeps a public response; every content change evicts it sooner.</summary>
+    [Range(1, 86_400)]
     public int ServerCacheSeconds { get; set; } = 60;
 }
 
@@ -35,11 +40,13 @@ internal static class PublicCaching
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
-    public static IServiceCollection AddNewsroomCaching(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
     {
-        var options = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
-        services.AddSingleton(options);
-        services.AddOutputCache(cache => cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(options.ServerCacheSeconds))));
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((cache, caching) =>
+            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds))));
         services.AddSingleton<IPublicResponseCache, OutputCacheEviction>();
         return services;
     }
@@ -55,7 +62,7 @@ internal static class PublicCaching
         var headers = context.Request.Headers;
         var ifNoneMatch = headers.IfNoneMatch.ToString();
         var ifModifiedSince = headers.IfModifiedSince.ToString();
-        if (!IsPublicRead(context.Request) || (ifNoneMatch.Length == 0 && ifModifiedSince.Length == 0))
+        if (!IsPublicRead(context) || (ifNoneMatch.Length == 0 && ifModifiedSince.Length == 0))
         {
             await next(context);
             return;
@@ -109,7 +116,7 @@ internal static class PublicCaching
     /// </summary>
     public static IApplicationBuilder UsePublicValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!IsPublicRead(context.Request))
+        if (!IsPublicRead(context))
         {
             await next(context);
             return;
@@ -137,11 +144,17 @@ internal static class PublicCaching
         await buffer.CopyToAsync(original, context.RequestAborted);
     });
 
-    public static bool IsPublicRead(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && (request.Path.StartsWithSegments("/api/v1") || request.Path.StartsWithSegments("/sitemap.xml") || request.Path.StartsWithSegments("/sitemap-news.xml"))
-        && !request.Path.StartsWithSegments("/api/v1/admin")
-        && !request.Path.StartsWithSegments("/api/v1/auth");
+    /// <summary>
+    /// Marks an endpoint (or a group) as a public read: cached by the output cache, given validators, answered 304 when
+    /// unchanged, and public in Cache-Control. The middlewares ask the selected endpoint, not the path.
+    /// </summary>
+    public static TBuilder PublicRead<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(PublicReadMetadata.Instance).CacheOutput(Policy);
+
+    public static bool IsPublicRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<PublicReadMetadata>() is not null;
 
     /// <summary>Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by the whole query string.</summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration) : IOutputCachePolicy
@@ -149,7 +162,7 @@ internal static class PublicCaching
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
-            var cacheable = IsPublicRead(request);
+            var cacheable = IsPublicRead(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -235,6 +248,16 @@ internal static class PublicCaching
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <summary>The metadata <see cref="PublicRead{TBuilder}"/> puts on public endpoints.</summary>
+    public sealed class PublicReadMetadata
+    {
+        public static readonly PublicReadMetadata Instance = new();
+
+        private PublicReadMetadata()
+        {
+        }
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicResponseCache

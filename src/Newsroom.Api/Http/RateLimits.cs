@@ -1,25 +1,30 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Newsroom.Api.Http;
 
-/// <summary>Per-client limits (configuration section <c>Newsroom:RateLimits</c>).</summary>
+/// <summary>Per-client limits (configuration section <c>Newsroom:RateLimits</c>), validated at start-up.</summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "Newsroom:RateLimits";
 
     /// <summary>Sign-in attempts per client address per minute: slows password guessing beyond Identity's per-account lockout.</summary>
+    [Range(1, int.MaxValue)]
     public int TokenRequestsPerMinute { get; set; } = 10;
 
     /// <summary>Anonymous searches and completions per client address per minute.</summary>
+    [Range(1, int.MaxValue)]
     public int SearchRequestsPerMinute { get; set; } = 120;
 
     /// <summary>
     /// Changes (POST, PUT, DELETE under /api/v1/admin) per signed-in account per minute: far above an editor
     /// autosaving every few seconds, low enough that one account cannot keep the server busy.
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int WritesPerMinute { get; set; } = 120;
 }
 
@@ -29,11 +34,13 @@ internal static class RateLimits
     public const string Search = "search";
     public const string Writes = "writes";
 
-    public static IServiceCollection AddNewsroomRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsroomRateLimits(this IServiceCollection services)
     {
-        var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(options =>
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
         {
+            var limits = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Token, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(context),

@@ -20,8 +20,8 @@ public sealed class OpenApiOptions
     /// </summary>
     public bool? Expose { get; set; }
 
-    public static bool IsExposed(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetSection(SectionName).Get<OpenApiOptions>()?.Expose ?? environment.IsDevelopment();
+    public static bool IsExposed(IServiceProvider services, IHostEnvironment environment) =>
+        services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Expose ?? environment.IsDevelopment();
 }
 
 /// <summary>Endpoint metadata carrying an example request body for the OpenAPI document.</summary>
@@ -46,6 +46,7 @@ internal static class OpenApiSetup
 
     public static IServiceCollection AddNewsroomOpenApi(this IServiceCollection services)
     {
+        services.AddOptions<OpenApiOptions>().BindConfiguration(OpenApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {

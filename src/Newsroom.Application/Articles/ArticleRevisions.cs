@@ -1,15 +1,20 @@
 using Mediator;
 using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record ListRevisions(Guid ArticleId) : IQuery<IReadOnlyList<RevisionSummary>>;
 
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record GetRevision(Guid ArticleId, int Number) : IQuery<RevisionResponse>;
 
 /// <summary>Brings back a revision's content as a new revision; the slug stays (links must keep working).</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record RestoreRevision(Guid ArticleId, int Number) : ICommand<AdminArticleResponse>, IRendersArticleBody
 {
     // Revisions never change, so the body read here before the transaction is the one the handler restores.

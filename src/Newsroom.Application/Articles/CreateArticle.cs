@@ -2,11 +2,14 @@ using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Domain.Articles;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Creates a draft (any newsroom role). The creator is the signed-in account.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record CreateArticle(ArticleInput Input) : ICommand<AdminArticleResponse>, IRendersArticleBody
 {
     public ValueTask<string?> ReadBodyAsync(IArticleQueries queries, CancellationToken cancellationToken) => ValueTask.FromResult(Input.Body);

@@ -1,9 +1,12 @@
 using Mediator;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Deletes a draft or withdrawn article with its revisions; a public or scheduled article is a 409.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record DeleteArticle(Guid Id) : ICommand;
 
 public sealed class DeleteArticleHandler(IArticleRepository articles, ArticleAccess access) : ICommandHandler<DeleteArticle>

@@ -20,6 +20,12 @@ public interface IArticleRepository
     /// <summary>The first free slug among "base", "base-2", "base-3"…</summary>
     Task<string> NextFreeSlugAsync(string baseSlug, Guid? exceptArticleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Scheduled articles due at <paramref name="now"/>, earliest first, locked for this transaction; rows another
+    /// transaction holds are skipped, so concurrent publishers never claim the same article.
+    /// </summary>
+    Task<IReadOnlyList<Article>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     /// <summary>Makes the stored version the one the caller read, so a write that raced in between fails as stale.</summary>
     void ExpectVersion(Article article, uint version);
 }

@@ -1,21 +1,27 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Domain.Articles;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Publishes now (Editor+). Needs a standfirst and an author; a 422 lists what is missing.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record PublishArticle(Guid Id) : ICommand<AdminArticleResponse>;
 
 /// <summary>Schedules publication at a future instant (Editor+); the article is public from that instant to the second.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record ScheduleArticle(Guid Id, DateTimeOffset? PublishAt) : ICommand<AdminArticleResponse>;
 
 /// <summary>Takes a scheduled article back to draft (Editor+).</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record UnscheduleArticle(Guid Id) : ICommand<AdminArticleResponse>;
 
 /// <summary>Removes a published article from every public view (Editor+); it can be published again later.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record WithdrawArticle(Guid Id) : ICommand<AdminArticleResponse>;
 
 public sealed class ScheduleArticleValidator : AbstractValidator<ScheduleArticle>

@@ -1,10 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>The editors' picks for "À lire également" (Editor+): up to 6 articles, shown in this order before computed matches.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record SetRelatedArticles(Guid Id, IReadOnlyList<Guid>? ArticleIds) : ICommand<IReadOnlyList<Guid>>;
 
 public sealed class SetRelatedArticlesValidator : AbstractValidator<SetRelatedArticles>

@@ -2,11 +2,14 @@ using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles.Rendering;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Articles;
 
 /// <summary>Replaces the editable content. <paramref name="ExpectedVersion"/> comes from If-Match: missing is a 428, stale a 412.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record UpdateArticle(Guid Id, uint? ExpectedVersion, ArticleInput Input) : ICommand<AdminArticleResponse>, IRendersArticleBody
 {
     public ValueTask<string?> ReadBodyAsync(IArticleQueries queries, CancellationToken cancellationToken) => ValueTask.FromResult(Input.Body);

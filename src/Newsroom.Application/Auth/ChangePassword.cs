@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Users;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Auth;
 
@@ -11,6 +13,7 @@ namespace Newsroom.Application.Auth;
 /// this session. A wrong current password counts as a failed sign-in (a stolen token must not become a way to
 /// guess the password), and it commits by itself so that the count survives the refusal.
 /// </summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand<AccessTokenResponse>, ISelfCommittingCommand;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Users;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Auth;
 
@@ -69,6 +71,7 @@ public sealed class IssueTokenHandler(IUserAccounts accounts, ISignInThrottle th
 }
 
 /// <summary>The signed-in account.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor, Roles.Author)]
 public sealed record GetCurrentUser : IQuery<UserResponse>;
 
 public sealed class GetCurrentUserHandler(IUserAccounts accounts, ICurrentUser currentUser) : IQueryHandler<GetCurrentUser, UserResponse>

@@ -1,14 +1,17 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Application.Users;
 using Newsroom.Domain;
 using Newsroom.Domain.Authors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Authors;
 
 /// <summary>Adds a byline. The slug defaults to one made from the name; a taken slug is a 409 from the database.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record CreateAuthor(string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>, IChangesPublicContent;
 
 public sealed class CreateAuthorValidator : AbstractValidator<CreateAuthor>

@@ -1,9 +1,11 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Application.Users;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Authors;
 
@@ -11,6 +13,7 @@ namespace Newsroom.Application.Authors;
 /// Replaces an author's profile. Without a slug the current one is kept: an author's page is linked from every article
 /// they signed, so fixing a typo in the name must not move it. A taken slug is a 409.
 /// </summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record UpdateAuthor(Guid Id, string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>, IChangesPublicContent;
 
 public sealed class UpdateAuthorValidator : AbstractValidator<UpdateAuthor>

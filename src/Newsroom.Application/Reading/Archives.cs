@@ -18,7 +18,7 @@ public sealed class ListArchiveMonthValidator : AbstractValidator<ListArchiveMon
     {
         RuleFor(q => q.Year).InclusiveBetween(1900, 9999).WithMessage("must be between 1900 and 9999.");
         RuleFor(q => q.Month).InclusiveBetween(1, 12).WithMessage("must be between 1 and 12.");
-        RuleFor(q => q.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(q => q.Limit).ValidPageSize();
         RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, out _)).WithMessage("is not a cursor this API issued.");
     }
 }
@@ -41,6 +41,6 @@ public sealed class ArchiveHandlers(IPublicQueries queries, SiteOptions site, Ti
         var endLocal = startLocal.AddMonths(1);
         var to = new DateTimeOffset(endLocal, zone.GetUtcOffset(endLocal)).ToUniversalTime().AddTicks(-10);
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
-        return (await queries.ListAsync(new PublicFilterSlugs(), from, to, after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken)).Page;
+        return (await queries.ListAsync(new PublicFilterSlugs(), from, to, after, PageSize.Of(query.Limit), clock.GetUtcNow(), cancellationToken)).Page;
     }
 }

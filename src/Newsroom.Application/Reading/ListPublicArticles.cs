@@ -17,7 +17,7 @@ public sealed class ListPublicArticlesValidator : AbstractValidator<ListPublicAr
         RuleFor(q => q.Section).PublicSlug();
         RuleFor(q => q.Tag).PublicSlug();
         RuleFor(q => q.Author).PublicSlug();
-        RuleFor(q => q.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(q => q.Limit).ValidPageSize();
         RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, out _)).WithMessage("is not a cursor this API issued.");
         RuleFor(q => q.To).Must((q, to) => q.From is null || to is null || q.From <= to).WithMessage("must not be before 'from'.");
     }
@@ -29,7 +29,7 @@ public sealed class ListPublicArticlesHandler(IPublicQueries queries, TimeProvid
     {
         KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
         var slugs = new PublicFilterSlugs(query.Section, query.Tag, query.Author);
-        var list = await queries.ListAsync(slugs, query.From?.ToUniversalTime(), query.To?.ToUniversalTime(), after, query.Limit ?? 20, clock.GetUtcNow(), cancellationToken);
+        var list = await queries.ListAsync(slugs, query.From?.ToUniversalTime(), query.To?.ToUniversalTime(), after, PageSize.Of(query.Limit), clock.GetUtcNow(), cancellationToken);
         return list.UnknownFilter is { } unknown ? throw slugs.NotFound(unknown) : list.Page;
     }
 }

@@ -1,30 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
 
 namespace Newsroom.Application.Search;
-
-/// <summary>Search settings (configuration section <c>Newsroom:Search</c>).</summary>
-public sealed class SearchOptions
-{
-    public const string SectionName = "Newsroom:Search";
-
-    /// <summary>Half-life of the recency boost: an article this old weighs 3/4 of a new one at equal relevance.</summary>
-    public double RecencyHalfLifeDays { get; set; } = 180;
-
-    /// <summary>
-    /// Ranking only ever looks at this many newest matches per tier (title/tags/standfirst, then whole document), or
-    /// offset + limit when deeper, so a very common word costs about what a rare one does.
-    /// </summary>
-    public int CandidateLimit { get; set; } = 100;
-
-    /// <summary>Counts and facets are exact up to this many matches, estimates above.</summary>
-    public int ExactCountLimit { get; set; } = 10_000;
-
-    /// <summary>How often the vocabulary behind typo corrections and completions is rebuilt.</summary>
-    public double VocabularyRefreshSeconds { get; set; } = 300;
-}
 
 /// <summary>A search hit: the teaser, its score and highlights (HTML-escaped, matches in &lt;mark&gt;).</summary>
 public sealed record SearchHit(PublicArticleSummary Article, double Score, SearchHighlights Highlights);
@@ -67,7 +47,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
     public SearchArticlesValidator()
     {
         RuleFor(s => s.Q).Cascade(CascadeMode.Stop).SearchQuery();
-        RuleFor(s => s.Limit).InclusiveBetween(1, 50).WithMessage("must be between 1 and 50.");
+        RuleFor(s => s.Limit).ValidPageSize();
         RuleFor(s => s.Offset).InclusiveBetween(0, 1000).WithMessage("must be between 0 and 1000.");
         RuleFor(s => s.Section).PublicSlug();
         RuleFor(s => s.Tag).PublicSlug();
@@ -88,7 +68,7 @@ public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabular
         var targets = await queries.ResolveOrNotFoundAsync(new PublicFilterSlugs(query.Section, query.Tag, query.Author), now, cancellationToken);
         var filter = targets.Filter(query.From?.ToUniversalTime(), query.To?.ToUniversalTime());
         var q = query.Q!.Trim();
-        var limit = query.Limit ?? 20;
+        var limit = PageSize.Of(query.Limit);
         var offset = query.Offset ?? 0;
         var result = await engine.SearchAsync(q, filter, limit, offset, now, cancellationToken);
         if (result.Total >= FewResults)

@@ -1,11 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Domain.Sections;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Sections;
 
 /// <summary>Adds a section; its slug is made from the name and must be unique (409 otherwise).</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record CreateSection(string Name, string? Description, int? Position) : ICommand<SectionResponse>, IChangesPublicContent;
 
 public sealed class CreateSectionValidator : AbstractValidator<CreateSection>

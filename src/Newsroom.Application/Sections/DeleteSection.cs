@@ -1,10 +1,13 @@
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Sections;
 
 /// <summary>Deletes an empty section. The database refuses to orphan articles, which surfaces as a 409.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record DeleteSection(Guid Id) : ICommand, IChangesPublicContent;
 
 public sealed class DeleteSectionHandler(ISectionRepository sections) : ICommandHandler<DeleteSection>

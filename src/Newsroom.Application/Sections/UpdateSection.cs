@@ -1,11 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Sections;
 
 /// <summary>Renames, re-describes and moves a section. Renaming changes the slug; a taken slug is a 409.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record UpdateSection(Guid Id, string Name, string? Description, int Position) : ICommand<SectionResponse>, IChangesPublicContent;
 
 public sealed class UpdateSectionValidator : AbstractValidator<UpdateSection>

@@ -1,10 +1,13 @@
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Tags;
 
 /// <summary>Deletes a tag; the database removes it from its articles (the articles themselves stay).</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record DeleteTag(Guid Id) : ICommand, IChangesPublicContent;
 
 public sealed class DeleteTagHandler(ITagRepository tags, IUnitOfWork unitOfWork) : ICommandHandler<DeleteTag>

@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Tags;
 
@@ -10,6 +12,7 @@ namespace Newsroom.Application.Tags;
 /// and the source is deleted. Merging a tag into itself is an invalid request (400 on <c>targetId</c>), as is an
 /// unknown target; an unknown source is a 404.
 /// </summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>, IChangesPublicContent;
 
 public sealed class MergeTagsValidator : AbstractValidator<MergeTags>

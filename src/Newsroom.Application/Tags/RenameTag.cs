@@ -1,11 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Tags;
 
 /// <summary>Renames a tag; the slug follows the name. A slug another tag has is a 409: merge the two instead.</summary>
+[RequiresRole(Roles.Admin, Roles.Editor)]
 public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>, IChangesPublicContent;
 
 public sealed class RenameTagValidator : AbstractValidator<RenameTag>

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Users;
 
 /// <summary>Gives an account another role. The newsroom always keeps at least one active admin.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ChangeUserRole(Guid Id, string Role) : ICommand<UserResponse>;
 
 public sealed class ChangeUserRoleValidator : AbstractValidator<ChangeUserRole>
@@ -31,6 +33,7 @@ public sealed class ChangeUserRoleHandler(IUserAccounts accounts) : ICommandHand
 }
 
 /// <summary>Disables an account: it can no longer sign in and its tokens stop working at once.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record DisableUser(Guid Id) : ICommand<UserResponse>;
 
 public sealed class DisableUserHandler(IUserAccounts accounts, ICurrentUser currentUser) : ICommandHandler<DisableUser, UserResponse>
@@ -53,6 +56,7 @@ public sealed class DisableUserHandler(IUserAccounts accounts, ICurrentUser curr
 }
 
 /// <summary>Re-enables a disabled account. Tokens issued before it was disabled stay invalid.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record EnableUser(Guid Id) : ICommand<UserResponse>;
 
 public sealed class EnableUserHandler(IUserAccounts accounts) : ICommandHandler<EnableUser, UserResponse>

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Validation;
 using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Users;
 
 /// <summary>Creates a newsroom account (Admin only).</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record CreateUser(string Email, string DisplayName, string Role, string Password) : ICommand<UserResponse>;
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>

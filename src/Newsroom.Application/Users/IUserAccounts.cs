@@ -41,5 +41,11 @@ public interface IUserAccounts
     /// <summary>Disables or re-enables; both change the security stamp.</summary>
     Task<UserResponse> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when a token naming this account and security stamp may still be used: the account exists, is enabled,
+    /// and its stamp has not rotated since (a role change, a disabling or a password change rotates it).
+    /// </summary>
+    Task<bool> IsTokenStampCurrentAsync(Guid id, string securityStamp, CancellationToken cancellationToken);
+
     Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken);
 }

@@ -1,8 +1,11 @@
 using Mediator;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Users;
 
+[RequiresRole(Roles.Admin)]
 public sealed record ListUsers : IQuery<IReadOnlyList<UserResponse>>;
 
 public sealed class ListUsersHandler(IUserAccounts accounts) : IQueryHandler<ListUsers, IReadOnlyList<UserResponse>>
@@ -11,6 +14,7 @@ public sealed class ListUsersHandler(IUserAccounts accounts) : IQueryHandler<Lis
         await accounts.ListAsync(cancellationToken);
 }
 
+[RequiresRole(Roles.Admin)]
 public sealed record GetUser(Guid Id) : IQuery<UserResponse>;
 
 public sealed class GetUserHandler(IUserAccounts accounts) : IQueryHandler<GetUser, UserResponse>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Mediator;
 using Newsroom.Application.Auth;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Users;
 
@@ -14,6 +16,7 @@ public sealed record PasswordResetResponse(string OneTimePassword, UserResponse 
 /// An admin resets an account's password without knowing it: a strong one-time password replaces it, every token of
 /// the account stops working, the account's throttling is forgotten, and the next sign-in can only change the password.
 /// </summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ResetUserPassword(Guid Id) : ICommand<PasswordResetResponse>;
 
 public sealed class ResetUserPasswordHandler(IUserAccounts accounts, ISignInThrottle throttle) : ICommandHandler<ResetUserPassword, PasswordResetResponse>

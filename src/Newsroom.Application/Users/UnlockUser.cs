@@ -1,10 +1,13 @@
 using Mediator;
 using Newsroom.Application.Auth;
+using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Domain.Users;
 
 namespace Newsroom.Application.Users;
 
 /// <summary>Forgets every failed sign-in and wait of an account, from all addresses, so its owner can sign in at once.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record UnlockUser(Guid Id) : ICommand;
 
 public sealed class UnlockUserHandler(IUserAccounts accounts, ISignInThrottle throttle) : ICommandHandler<UnlockUser>

@@ -104,6 +104,10 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
         return (await FindAsync(id, cancellationToken))!;
     }
 
+    public async Task<bool> IsTokenStampCurrentAsync(Guid id, string securityStamp, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken) is { } current
+        && string.Equals(current, securityStamp, StringComparison.Ordinal);
+
     public async Task<UserResponse> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
     {
         var user = await RequireAsync(id);

@@ -42,6 +42,12 @@ internal sealed class ArticleRepository(NewsroomDbContext db) : IArticleReposito
         }
     }
 
+    public async Task<IReadOnlyList<Article>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Articles
+            .FromSql($"SELECT *, xmin FROM articles WHERE status = 'Scheduled' AND publish_at <= {now} ORDER BY publish_at LIMIT {limit} FOR UPDATE SKIP LOCKED")
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
     public void ExpectVersion(Article article, uint version) =>
         db.Entry(article).Property(a => a.Version).OriginalValue = version;
 }

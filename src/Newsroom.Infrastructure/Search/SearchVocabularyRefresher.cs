@@ -66,7 +66,7 @@ internal sealed partial class SearchVocabularyRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.VocabularyRefreshSeconds));
+        var interval = TimeSpan.FromSeconds(options.Value.VocabularyRefreshSeconds);
         // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
         while (await WaitAsync(interval, stoppingToken))
         {

@@ -59,4 +59,23 @@ public sealed class StartupConfigurationTests
         Assert.Contains("ReadersPoolSize", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Newsroom__Search__CandidateLimit", "0", "CandidateLimit")]
+    [InlineData("Newsroom__Search__RecencyHalfLifeDays", "0", "RecencyHalfLifeDays")]
+    [InlineData("Newsroom__Publishing__PollSeconds", "0", "PollSeconds")]
+    [InlineData("Newsroom__Caching__ServerCacheSeconds", "-1", "ServerCacheSeconds")]
+    [InlineData("Newsroom__Caching__MaxAgeSeconds", "-1", "MaxAgeSeconds")]
+    [InlineData("Newsroom__RateLimits__WritesPerMinute", "0", "WritesPerMinute")]
+    [InlineData("Newsroom__RateLimits__SearchRequestsPerMinute", "-5", "SearchRequestsPerMinute")]
+    public async Task An_out_of_range_setting_does_not_start_and_says_which_one(string variable, string value, string setting)
+    {
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Newsroom cannot start", errors, StringComparison.Ordinal);
+        Assert.Contains(setting, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
 }
