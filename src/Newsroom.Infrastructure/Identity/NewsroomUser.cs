@@ -13,4 +13,15 @@ public sealed class NewsroomUser : IdentityUser<Guid>
 
     /// <summary>Set by an admin's reset: the account signed in with a one-time password may only change it.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>A new account signing in with its e-mail: the back office's and the bootstrap admin's alike.</summary>
+    public static NewsroomUser Create(string email, string displayName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Email = email,
+        UserName = email,
+        DisplayName = displayName,
+        EmailConfirmed = true,
+        CreatedAt = now,
+    };
 }

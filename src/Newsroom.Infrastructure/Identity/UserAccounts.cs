@@ -81,15 +81,7 @@ internal sealed class UserAccounts(UserManager<NewsroomUser> users, NewsroomDbCo
 
     public async Task<UserResponse> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken)
     {
-        var user = new NewsroomUser
-        {
-            Id = Guid.CreateVersion7(),
-            Email = email,
-            UserName = email,
-            DisplayName = displayName,
-            EmailConfirmed = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = NewsroomUser.Create(email, displayName, clock.GetUtcNow());
         ThrowOnFailure(await users.CreateAsync(user, password));
         ThrowOnFailure(await users.AddToRoleAsync(user, role));
         return (await FindAsync(user.Id, cancellationToken))!;

@@ -71,15 +71,7 @@ public sealed class NewsroomSeeder(
             return null;
         }
 
-        var admin = new NewsroomUser
-        {
-            Id = Guid.CreateVersion7(),
-            Email = email,
-            UserName = email,
-            DisplayName = BootstrapAdminName,
-            EmailConfirmed = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var admin = NewsroomUser.Create(email, BootstrapAdminName, clock.GetUtcNow());
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
