@@ -22,36 +22,46 @@ public sealed class PublishingOptions
 
 /// <summary>
 /// Sends <see cref="PublishDueArticles"/> on every tick once the database is ready, each time in a fresh scope and so
-/// through the whole pipeline (its transaction, its cache eviction) like any other command.
+/// through the whole pipeline (its transaction, its cache eviction) like any other command. While the database is
+/// away it backs off (<see cref="DatabaseOutageWatch"/>) instead of failing every tick.
 /// </summary>
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<PublishingOptions> options,
     NewsroomDatabase database,
+    DatabasePools pools,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var outage = new DatabaseOutageWatch("scheduled publishing", pools, logger);
+        var wait = interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, clock, stoppingToken);
+                await Task.Delay(wait, clock, stoppingToken);
+                wait = interval;
                 if (database.IsReady)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PublishDueArticles(), stoppingToken);
+                    outage.Succeeded();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception ex) when (outage.TryWaitOut(ex, out var backoff))
+            {
+                wait = backoff > interval ? backoff : interval;
+            }
             catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException)
             {
-                // A failed round (database restarting, a lost race) is retried on the next tick rather than killing the host.
+                // A failed round (a lost race) is retried on the next tick rather than killing the host.
                 LogRoundFailed(ex);
             }
         }

@@ -22,6 +22,7 @@ internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
+    DatabasePools pools,
     IEnumerable<IPublicResponseCache> responseCaches,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
@@ -67,9 +68,12 @@ internal sealed partial class SearchVocabularyRefresher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.VocabularyRefreshSeconds);
+        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", pools, logger);
+        var wait = interval;
         // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
-        while (await WaitAsync(interval, stoppingToken))
+        while (await WaitAsync(wait, stoppingToken))
         {
+            wait = interval;
             if (!database.IsReady)
             {
                 continue;
@@ -86,6 +90,12 @@ internal sealed partial class SearchVocabularyRefresher(
                     await cache.EvictSearchesAsync(stoppingToken);
                 }
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && outage.TryWaitOut(ex, out var backoff))
+            {
+                // The changes it was to cover stay uncovered: it tries again once the back-off has passed.
+                wait = backoff < interval ? backoff : interval;
+                continue;
+            }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
             {
                 // A failed refresh keeps the previous vocabulary; the next change or tick tries again.
@@ -93,6 +103,7 @@ internal sealed partial class SearchVocabularyRefresher(
                 continue;
             }
 
+            outage.Succeeded();
             Volatile.Write(ref _covered, covering);
             Interlocked.Exchange(ref _rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
