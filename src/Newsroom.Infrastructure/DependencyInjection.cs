@@ -74,7 +74,6 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchVocabularyRefresher>());
         services.AddSingleton<IContentChangeNotifier, PublicContentChanges>();
         services.AddSingleton<Reading.PublicReadsDataSource>();
-        services.AddSingleton<DatabasePools>();
         services.AddScoped<Reading.PublicFilterResolver>();
         services.AddScoped<Reading.PublicArticleList>();
         services.AddScoped<Reading.PublicArticlePage>();

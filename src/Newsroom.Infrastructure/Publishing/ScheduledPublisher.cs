@@ -30,13 +30,12 @@ public sealed partial class ScheduledPublisher(
     TimeProvider clock,
     IOptions<PublishingOptions> options,
     NewsroomDatabase database,
-    DatabasePools pools,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        var outage = new DatabaseOutageWatch("scheduled publishing", pools, logger);
+        var outage = new DatabaseOutageWatch("scheduled publishing", logger);
         var wait = interval;
         while (!stoppingToken.IsCancellationRequested)
         {

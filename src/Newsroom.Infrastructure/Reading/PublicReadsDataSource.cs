@@ -20,9 +20,6 @@ public sealed class PublicReadsDataSource(NewsroomDatabase database, IOptions<Ne
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         (_source ?? Create()).OpenConnectionAsync(cancellationToken);
 
-    /// <summary>Drops the idle connections (after an outage: they lead to a server that is gone).</summary>
-    public void Clear() => _source?.Clear();
-
     public async ValueTask DisposeAsync()
     {
         if (_source is { } source)

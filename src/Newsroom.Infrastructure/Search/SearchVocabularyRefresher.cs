@@ -22,7 +22,6 @@ internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
-    DatabasePools pools,
     IEnumerable<IPublicResponseCache> responseCaches,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
@@ -68,7 +67,7 @@ internal sealed partial class SearchVocabularyRefresher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.VocabularyRefreshSeconds);
-        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", pools, logger);
+        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", logger);
         var wait = interval;
         // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
         while (await WaitAsync(wait, stoppingToken))

@@ -7,7 +7,7 @@ namespace Newsroom.Infrastructure.Startup;
 /// and one warning when the database goes and one information line when it comes back, rather than a stack trace per round.
 /// One per loop, used from that loop only.
 /// </summary>
-public sealed partial class DatabaseOutageWatch(string work, DatabasePools pools, ILogger logger)
+public sealed partial class DatabaseOutageWatch(string work, ILogger logger)
 {
     private int _failures;
 
@@ -22,7 +22,6 @@ public sealed partial class DatabaseOutageWatch(string work, DatabasePools pools
 
         if (++_failures == 1)
         {
-            pools.ClearAfterOutage();
             LogWentAway(logger, work, exception.GetBaseException().Message);
         }
 
