@@ -55,9 +55,9 @@ internal sealed partial class NewsroomExceptionHandler(
 
     /// <summary>
     /// The request was fine and will work once the database is back: a 503 the client may retry, not a 500. Nothing
-    /// to repair here: Npgsql drops a broken connection's pool by itself, so the first request after the return gets
-    /// a fresh connection (DatabaseOutageTests pins it). Logged without a stack trace and at debug level: the
-    /// background loops already say once that the database went away.
+    /// to repair here: Npgsql discards broken connections itself, and the first request after the return succeeds
+    /// (DatabaseOutageTests pins it). Logged without a stack trace and at debug level: the background loops already
+    /// say once that the database went away.
     /// </summary>
     private static ProblemDetails DatabaseAway(HttpContext httpContext, ILogger logger, Exception exception)
     {
