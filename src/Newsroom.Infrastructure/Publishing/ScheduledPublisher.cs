@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -58,9 +57,11 @@ public sealed partial class ScheduledPublisher(
             {
                 wait = backoff > interval ? backoff : interval;
             }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException)
+            catch (Exception ex)
             {
-                // A failed round (a lost race) is retried on the next tick rather than killing the host.
+                // The boundary of a round: whatever failed it (a lost race, or the NullReferenceException Npgsql 10.0.3
+                // was seen to throw on the first query after the database restarted) is retried on the next tick.
+                // Escaping, it would end the loop and, by BackgroundService's default, stop the whole host.
                 LogRoundFailed(ex);
             }
         }

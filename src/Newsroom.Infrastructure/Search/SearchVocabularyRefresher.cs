@@ -95,9 +95,10 @@ internal sealed partial class SearchVocabularyRefresher(
                 wait = backoff < interval ? backoff : interval;
                 continue;
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // A failed refresh keeps the previous vocabulary; the next change or tick tries again.
+                // The boundary of a refresh: a failed one keeps the previous vocabulary and the next change or tick tries
+                // again. Escaping, any exception would end the loop and, by BackgroundService's default, stop the host.
                 LogRefreshFailed(ex);
                 continue;
             }
