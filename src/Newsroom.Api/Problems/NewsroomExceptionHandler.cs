@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Application.Common.Errors;
 using Newsroom.Domain;
+using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Api.Problems;
 
 /// <summary>
 /// The single place where exceptions become HTTP answers. Application problems map one-to-one to status codes;
-/// framework refusals (bad JSON, wrong content type, body too large) keep their status; anything else is a 500
-/// that says nothing about the internals.
+/// framework refusals (bad JSON, wrong content type, body too large) keep their status; the database being away is
+/// a 503 with <c>Retry-After</c>; anything else is a 500 that says nothing about the internals.
 /// </summary>
-internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class NewsroomExceptionHandler(
+    IProblemDetailsService problems,
+    ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
             NewsroomProblem known => FromKnown(known),
             DomainRuleViolation rule => FromRule(rule),
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            _ when DatabaseOutage.IsOutage(exception) => DatabaseAway(httpContext, logger, exception),
             _ => null,
         };
 
@@ -48,6 +52,26 @@ internal sealed class NewsroomExceptionHandler(IProblemDetailsService problems, 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The request was fine and will work once the database is back: a 503 the client may retry, not a 500. Nothing
+    /// to repair here: Npgsql discards broken connections itself, and the first request after the return succeeds
+    /// (DatabaseOutageTests pins it). Logged without a stack trace and at debug level: the background loops already
+    /// say once that the database went away.
+    /// </summary>
+    private static ProblemDetails DatabaseAway(HttpContext httpContext, ILogger logger, Exception exception)
+    {
+        LogDatabaseAway(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = "The database is unreachable for the moment; try again in a few seconds.",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Database unreachable for {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseAway(ILogger logger, string method, string path, string reason);
 
     private static ValidationProblemDetails Validation(ValidationFailedProblem validation)
     {

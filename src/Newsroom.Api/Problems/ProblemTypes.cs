@@ -26,7 +26,7 @@ public static class ProblemTypes
         [StatusCodes.Status428PreconditionRequired] = ("precondition-required", "If-Match is required."),
         [StatusCodes.Status429TooManyRequests] = ("rate-limited", "Too many requests."),
         [StatusCodes.Status500InternalServerError] = ("internal", "An unexpected error occurred."),
-        [StatusCodes.Status503ServiceUnavailable] = ("unavailable", "The service is unavailable."),
+        [StatusCodes.Status503ServiceUnavailable] = ("service-unavailable", "The service is unavailable."),
     };
 
     /// <summary>Validation failures are 400s with their own type, because clients treat them differently (per-field messages).</summary>

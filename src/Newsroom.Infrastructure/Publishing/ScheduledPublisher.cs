@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,8 @@ public sealed class PublishingOptions
 
 /// <summary>
 /// Sends <see cref="PublishDueArticles"/> on every tick once the database is ready, each time in a fresh scope and so
-/// through the whole pipeline (its transaction, its cache eviction) like any other command.
+/// through the whole pipeline (its transaction, its cache eviction) like any other command. While the database is
+/// away it backs off (<see cref="DatabaseOutageWatch"/>) instead of failing every tick.
 /// </summary>
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes,
@@ -34,24 +34,34 @@ public sealed partial class ScheduledPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var outage = new DatabaseOutageWatch("scheduled publishing", logger);
+        var wait = interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, clock, stoppingToken);
+                await Task.Delay(wait, clock, stoppingToken);
+                wait = interval;
                 if (database.IsReady)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PublishDueArticles(), stoppingToken);
+                    outage.Succeeded();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException)
+            catch (Exception ex) when (outage.TryWaitOut(ex, out var backoff))
             {
-                // A failed round (database restarting, a lost race) is retried on the next tick rather than killing the host.
+                wait = backoff > interval ? backoff : interval;
+            }
+            catch (Exception ex)
+            {
+                // The boundary of a round: whatever failed it (a lost race, or the NullReferenceException Npgsql 10.0.3
+                // was seen to throw on the first query after the database restarted) is retried on the next tick.
+                // Escaping, it would end the loop and, by BackgroundService's default, stop the whole host.
                 LogRoundFailed(ex);
             }
         }

@@ -67,9 +67,12 @@ internal sealed partial class SearchVocabularyRefresher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.VocabularyRefreshSeconds);
+        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", logger);
+        var wait = interval;
         // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
-        while (await WaitAsync(interval, stoppingToken))
+        while (await WaitAsync(wait, stoppingToken))
         {
+            wait = interval;
             if (!database.IsReady)
             {
                 continue;
@@ -86,13 +89,21 @@ internal sealed partial class SearchVocabularyRefresher(
                     await cache.EvictSearchesAsync(stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && outage.TryWaitOut(ex, out var backoff))
             {
-                // A failed refresh keeps the previous vocabulary; the next change or tick tries again.
+                // The changes it was to cover stay uncovered: it tries again once the back-off has passed.
+                wait = backoff < interval ? backoff : interval;
+                continue;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The boundary of a refresh: a failed one keeps the previous vocabulary and the next change or tick tries
+                // again. Escaping, any exception would end the loop and, by BackgroundService's default, stop the host.
                 LogRefreshFailed(ex);
                 continue;
             }
 
+            outage.Succeeded();
             Volatile.Write(ref _covered, covering);
             Interlocked.Exchange(ref _rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
