@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Newsroom.LocalPostgres;
 using Npgsql;
 
 namespace Newsroom.IntegrationTests.Hosting;
@@ -24,26 +23,16 @@ public sealed class StartupBeforeTheDatabaseTests
     [Fact]
     public async Task An_API_started_before_its_database_waits_for_it_and_becomes_ready_without_a_restart()
     {
-        // Named like the suite's clusters, so that a run killed before deleting it still gets its folder swept.
-        var folder = Path.Combine(Path.GetTempPath(), $"newsroom-tests-{Environment.ProcessId}-later-{Guid.NewGuid():N}"[..48]);
-        var cluster = new LocalPostgresCluster(folder, LocalClusterKind.Persistent);
-        await cluster.StartAsync();
-        await using (var connection = new NpgsqlConnection(cluster.GetConnectionString("postgres") + ";Pooling=false"))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("CREATE DATABASE newsroom", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var api = new ApiOn(cluster.GetConnectionString("newsroom"));
+        await using var cluster = await StoppableCluster.StartAsync();
         await cluster.StopAsync();
+        var api = new ApiOn(cluster.ConnectionString);
         try
         {
             var starting = api.InitializeAsync();
             await UntilAsync(() => api.Output.Any(line => line.Contains("not reachable yet", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
             Assert.False(starting.IsCompleted, "The API listened before its database was up.");
 
-            await cluster.StartAsync();
+            await cluster.RestartAsync();
 
             await starting;
             Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/health/ready")).StatusCode);
@@ -51,11 +40,6 @@ public sealed class StartupBeforeTheDatabaseTests
         finally
         {
             await api.DisposeAsync();
-            await cluster.StopAsync();
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
         }
     }
 
