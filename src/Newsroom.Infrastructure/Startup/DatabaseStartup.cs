@@ -82,9 +82,15 @@ public sealed class DatabaseStartup(
             logger.LogInformation("Embedded PostgreSQL running from {DataDirectory}", directory);
         }
 
+        await WhileDatabaseIsAwayAsync(ct => MigrateAndSeedAsync(migrate, ct), cancellationToken);
+        database.MarkReady();
+    }
+
+    /// <summary>Every step is idempotent (migrations applied once, seeds only what is missing): it can be tried again whole.</summary>
+    private async Task MigrateAndSeedAsync(bool migrate, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
-        await WaitForDatabaseAsync(db, cancellationToken);
         if (migrate)
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -98,16 +104,16 @@ public sealed class DatabaseStartup(
             // Typo corrections and completions know the demo articles from the first search on.
             await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW search_words", cancellationToken);
         }
-
-        database.MarkReady();
     }
 
     /// <summary>
-    /// Opens one connection, trying again while the database is away (<see cref="DatabaseOutage.IsOutage"/>: refused,
-    /// unreachable, still starting up) until the bound; any other refusal (a wrong password, a missing database)
-    /// is not going to change by waiting and fails start-up at once, as before.
+    /// Runs <paramref name="prepare"/>, again while the database is away (<see cref="DatabaseOutage.IsOutage"/>:
+    /// refused, unreachable, still starting up) until the bound. The whole step is retried rather than a probe
+    /// connection made first, because migrating creates a missing database: a probe would fail on it. Any other
+    /// refusal (a wrong password, a missing database when not migrating) will not change by waiting and fails
+    /// start-up at once, as before.
     /// </summary>
-    private async Task WaitForDatabaseAsync(NewsroomDbContext db, CancellationToken cancellationToken)
+    private async Task WhileDatabaseIsAwayAsync(Func<CancellationToken, Task> prepare, CancellationToken cancellationToken)
     {
         var bound = TimeSpan.FromSeconds(startupOptions.Value.StartupWaitSeconds);
         var waiting = Stopwatch.StartNew();
@@ -115,8 +121,7 @@ public sealed class DatabaseStartup(
         {
             try
             {
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                await db.Database.CloseConnectionAsync();
+                await prepare(cancellationToken);
                 return;
             }
             // EF's execution strategy wraps Npgsql's exception in an InvalidOperationException: the filter looks
