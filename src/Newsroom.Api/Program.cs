@@ -27,6 +27,12 @@ catch (PostgresBinariesNotFoundException missing)
     Console.Error.WriteLine(missing.Message);
     return 2;
 }
+catch (DatabaseUnreachableException unreachable)
+{
+    // The database never came up within the configured wait: what an operator must look at, not a stack trace.
+    Console.Error.WriteLine("Newsroom cannot start: " + unreachable.Message);
+    return 4;
+}
 catch (OptionsValidationException invalid)
 {
     // Refusing to start on insecure or broken configuration is expected: say what to fix, without a stack trace.

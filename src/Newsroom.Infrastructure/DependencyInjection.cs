@@ -27,6 +27,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<NewsroomOptions>().BindConfiguration(NewsroomOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName)));
         services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
         services.AddSingleton<DatabaseStartup>();

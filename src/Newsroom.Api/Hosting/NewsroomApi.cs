@@ -32,13 +32,7 @@ internal static class NewsroomApi
             // "Server: Kestrel" only tells an attacker which exploits to try.
             kestrel.AddServerHeader = false;
         });
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.IncludeScopes = true;
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddNewsroomConsoleLogs(builder.Environment);
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,11 +14,13 @@ namespace Newsroom.Infrastructure.Startup;
 /// Brings the database up before the server listens: starts the embedded cluster when there is no connection
 /// string, applies migrations where that is the environment's policy, and seeds. Stops the cluster last on shutdown.
 /// The embedded cluster is the host's (<see cref="IEmbeddedPostgres"/>): a host without one needs a connection string.
+/// A database that refuses connections or is still starting is waited for, within <see cref="DatabaseStartupOptions"/>.
 /// </summary>
 public sealed class DatabaseStartup(
     NewsroomDatabase database,
     DataDirectory dataDirectory,
     IOptions<NewsroomOptions> options,
+    IOptions<DatabaseStartupOptions> startupOptions,
     IHostEnvironment environment,
     IServiceScopeFactory scopes,
     ILogger<DatabaseStartup> logger,
@@ -79,6 +82,13 @@ public sealed class DatabaseStartup(
             logger.LogInformation("Embedded PostgreSQL running from {DataDirectory}", directory);
         }
 
+        await WhileDatabaseIsAwayAsync(ct => MigrateAndSeedAsync(migrate, ct), cancellationToken);
+        database.MarkReady();
+    }
+
+    /// <summary>Every step is idempotent (migrations applied once, seeds only what is missing): it can be tried again whole.</summary>
+    private async Task MigrateAndSeedAsync(bool migrate, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
         if (migrate)
@@ -94,7 +104,51 @@ public sealed class DatabaseStartup(
             // Typo corrections and completions know the demo articles from the first search on.
             await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW search_words", cancellationToken);
         }
+    }
 
-        database.MarkReady();
+    /// <summary>
+    /// Runs <paramref name="prepare"/>, again while the database is away (<see cref="DatabaseOutage.IsOutage"/>:
+    /// refused, unreachable, still starting up) until the bound. The whole step is retried rather than a probe
+    /// connection made first, because migrating creates a missing database: a probe would fail on it. Any other
+    /// refusal (a wrong password, a missing database when not migrating) will not change by waiting and fails
+    /// start-up at once, as before.
+    /// </summary>
+    private async Task WhileDatabaseIsAwayAsync(Func<CancellationToken, Task> prepare, CancellationToken cancellationToken)
+    {
+        var bound = TimeSpan.FromSeconds(startupOptions.Value.StartupWaitSeconds);
+        var waiting = Stopwatch.StartNew();
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await prepare(cancellationToken);
+                return;
+            }
+            // EF's execution strategy wraps Npgsql's exception in an InvalidOperationException: the filter looks
+            // through wrappers and lets only outages in; every other failure goes on to end start-up.
+            catch (Exception away) when (DatabaseOutage.IsOutage(away))
+            {
+                var reason = away.GetBaseException().Message;
+                if (DatabaseStartupWait.NextWait(failures, waiting.Elapsed, bound) is not { } wait)
+                {
+                    throw new DatabaseUnreachableException(
+                        $"the database at {ServerOf(database.ConnectionString)} did not accept a connection within {bound.TotalSeconds:0} s "
+                        + $"({DatabaseStartupOptions.WaitSetting}): {reason}",
+                        away);
+                }
+
+                // The reason only, no stack trace: a database still starting is expected, not a bug.
+                logger.LogWarning("The database at {Server} is not reachable yet ({Reason}); trying again in {WaitSeconds:0.#} s",
+                    ServerOf(database.ConnectionString), reason, wait.TotalSeconds);
+                await Task.Delay(wait, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Host and port only: the connection string itself may hold a password.</summary>
+    private static string ServerOf(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}";
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Newsroom.LocalPostgres;
-using Npgsql;
 
 namespace Newsroom.IntegrationTests.Hosting;
 
@@ -15,32 +13,18 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Factory api) : IClas
 
     public sealed class Factory : NewsroomApiFactory
     {
-        // Named like the suite's clusters, so that a run killed before disposing it still gets its folder swept.
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), $"newsroom-tests-{Environment.ProcessId}-outage-{Guid.NewGuid():N}"[..48]);
-
-        public LocalPostgresCluster Cluster => field ??= new LocalPostgresCluster(_folder, LocalClusterKind.Persistent);
+        public StoppableCluster Cluster { get; private set; } = null!;
 
         protected override async Task<string> CreateDatabaseAsync()
         {
-            await Cluster.StartAsync();
-            await using (var connection = new NpgsqlConnection(Cluster.GetConnectionString("postgres") + ";Pooling=false"))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("CREATE DATABASE newsroom", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            return Cluster.GetConnectionString("newsroom");
+            Cluster = await StoppableCluster.StartAsync();
+            return Cluster.ConnectionString;
         }
 
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync();
-            await Cluster.StopAsync();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
+            await Cluster.DisposeAsync();
         }
     }
 
@@ -67,7 +51,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Factory api) : IClas
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await reader.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/health/live")).StatusCode);
 
-        await api.Cluster.StartAsync();
+        await api.Cluster.RestartAsync();
         var back = Stopwatch.StartNew();
         // No connection to the departed server is handed out: the first request after the return gets a fresh one.
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/articles?limit=7&after={Guid.NewGuid():N}")).StatusCode);

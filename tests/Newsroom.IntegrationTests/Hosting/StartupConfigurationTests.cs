@@ -68,6 +68,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Newsroom__Caching__MaxAgeSeconds", "-1", "MaxAgeSeconds")]
     [InlineData("Newsroom__RateLimits__WritesPerMinute", "0", "WritesPerMinute")]
     [InlineData("Newsroom__RateLimits__SearchRequestsPerMinute", "-5", "SearchRequestsPerMinute")]
+    [InlineData("Newsroom__Database__StartupWaitSeconds", "-1", "StartupWaitSeconds")]
     public async Task An_out_of_range_setting_does_not_start_and_says_which_one(string variable, string value, string setting)
     {
         var (exitCode, errors) = await StartProductionAsync(
