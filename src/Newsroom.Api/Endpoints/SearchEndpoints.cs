@@ -11,7 +11,7 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {
-        var search = api.MapGroup("/search").WithTags("Search").PublicRead().RequireRateLimiting(RateLimits.Search);
+        var search = api.MapGroup("/search").WithTags("Search").PublicRead(PublicCaching.SearchTag).RequireRateLimiting(RateLimits.Search);
         search.MapGet("/", Search)
             .WithName("SearchArticles").WithSummary("Searches published articles: stemming, accents, \"phrases\", -exclusions, OR, typo suggestions.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);

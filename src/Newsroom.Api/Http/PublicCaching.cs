@@ -34,7 +34,7 @@ internal static class PublicCaching
     public const string Policy = "public";
     public const string Tag = "public-content";
 
-    /// <summary>Also on searches and completions, which the search vocabulary's rebuild makes stale once more.</summary>
+    /// <summary>Also on searches and completions (their group says so: <c>.PublicRead(SearchTag)</c>), which the search vocabulary's rebuild makes stale once more.</summary>
     public const string SearchTag = "public-search";
 
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
@@ -147,32 +147,35 @@ internal static class PublicCaching
     /// <summary>
     /// Marks an endpoint (or a group) as a public read: cached by the output cache, given validators, answered 304 when
     /// unchanged, and public in Cache-Control. The middlewares ask the selected endpoint, not the path.
+    /// <paramref name="alsoEvictedBy"/> names cache tags besides <see cref="Tag"/> whose eviction drops its answers.
     /// </summary>
-    public static TBuilder PublicRead<TBuilder>(this TBuilder builder)
+    public static TBuilder PublicRead<TBuilder>(this TBuilder builder, params string[] alsoEvictedBy)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(PublicReadMetadata.Instance).CacheOutput(Policy);
+        builder.WithMetadata(new PublicReadMetadata([Tag, .. alsoEvictedBy])).CacheOutput(Policy);
 
-    public static bool IsPublicRead(HttpContext context) =>
-        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && context.GetEndpoint()?.Metadata.GetMetadata<PublicReadMetadata>() is not null;
+    public static bool IsPublicRead(HttpContext context) => PublicReadOf(context) is not null;
+
+    private static PublicReadMetadata? PublicReadOf(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? context.GetEndpoint()?.Metadata.GetMetadata<PublicReadMetadata>()
+            : null;
 
     /// <summary>Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by the whole query string.</summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var request = context.HttpContext.Request;
-            var cacheable = IsPublicRead(context.HttpContext);
+            var read = PublicReadOf(context.HttpContext);
+            var cacheable = read is not null;
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
-            context.Tags.Add(Tag);
-            if (request.Path.StartsWithSegments("/api/v1/search"))
+            foreach (var tag in read?.CacheTags ?? [])
             {
-                context.Tags.Add(SearchTag);
+                context.Tags.Add(tag);
             }
 
             return ValueTask.CompletedTask;
@@ -250,14 +253,12 @@ internal static class PublicCaching
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
-    /// <summary>The metadata <see cref="PublicRead{TBuilder}"/> puts on public endpoints.</summary>
+    /// <summary>The metadata <see cref="PublicRead{TBuilder}"/> puts on public endpoints: the cache tags of their answers.</summary>
     public sealed class PublicReadMetadata
     {
-        public static readonly PublicReadMetadata Instance = new();
+        internal PublicReadMetadata(IReadOnlyList<string> cacheTags) => CacheTags = cacheTags;
 
-        private PublicReadMetadata()
-        {
-        }
+        public IReadOnlyList<string> CacheTags { get; }
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicResponseCache
