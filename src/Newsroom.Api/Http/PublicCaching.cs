@@ -40,13 +40,17 @@ internal static class PublicCaching
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
+    /// <summary>The <see cref="Evictions.Count"/> a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
+    private static readonly object BegunUnderKey = new();
+
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((cache, caching) =>
-            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds))));
+        services.AddSingleton<Evictions>();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Evictions>((cache, caching, evictions) =>
+            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds), evictions)));
         services.AddSingleton<IPublicResponseCache, OutputCacheEviction>();
         return services;
     }
@@ -160,11 +164,17 @@ internal static class PublicCaching
             ? context.GetEndpoint()?.Metadata.GetMetadata<PublicReadMetadata>()
             : null;
 
-    /// <summary>Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by the whole query string.</summary>
-    private sealed class PublicOutputCachePolicy(TimeSpan duration) : IOutputCachePolicy
+    /// <summary>
+    /// Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by
+    /// the whole query string. An answer whose read began before an eviction is not stored: it may hold what the
+    /// eviction was for (a search that read the vocabulary while its rebuild ran), and storing it after the eviction
+    /// would keep that until it expires.
+    /// </summary>
+    private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
+            context.HttpContext.Items[BegunUnderKey] = evictions.Count;
             var read = PublicReadOf(context.HttpContext);
             var cacheable = read is not null;
             context.EnableOutputCaching = cacheable;
@@ -188,7 +198,8 @@ internal static class PublicCaching
             var http = context.HttpContext;
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
-            context.AllowCacheStorage &= ok && !http.Response.Headers.ContainsKey("Set-Cookie");
+            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Count;
+            context.AllowCacheStorage &= ok && !evictedSince && !http.Response.Headers.ContainsKey("Set-Cookie");
             return ValueTask.CompletedTask;
         }
     }
@@ -261,10 +272,26 @@ internal static class PublicCaching
         public IReadOnlyList<string> CacheTags { get; }
     }
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicResponseCache
+    /// <summary>How many evictions this API has begun: counted before each one, so a read that began earlier sees it.</summary>
+    private sealed class Evictions
     {
-        public async Task EvictAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(Tag, cancellationToken);
+        private long _count;
 
-        public async Task EvictSearchesAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(SearchTag, cancellationToken);
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Begin() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class OutputCacheEviction(IOutputCacheStore store, Evictions evictions) : IPublicResponseCache
+    {
+        public Task EvictAsync(CancellationToken cancellationToken) => EvictAsync(Tag, cancellationToken);
+
+        public Task EvictSearchesAsync(CancellationToken cancellationToken) => EvictAsync(SearchTag, cancellationToken);
+
+        private async Task EvictAsync(string tag, CancellationToken cancellationToken)
+        {
+            evictions.Begin();
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
     }
 }
