@@ -34,11 +34,11 @@ public static class FeedsEndpoints
     /// <param name="ct">Request cancellation.</param>
     /// <param name="section">Only this section's articles (its slug).</param>
     /// <param name="tag">Only articles with this tag (its slug).</param>
-    private static async Task<FileContentHttpResult> Rss(
+    private static async Task<FileStreamHttpResult> Rss(
         SiteOptions site, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
         var feed = await sender.Send(new GetFeed(section, tag), ct);
-        return TypedResults.File(FeedXml.Rss(feed, Self(site, RssPath, section, tag)), FeedXml.RssMediaType + "; charset=utf-8");
+        return TypedResults.Stream(FeedXml.Rss(feed, Self(site, RssPath, section, tag)), FeedXml.RssMediaType + "; charset=utf-8");
     }
 
     /// <param name="site">The site, whose public base URL the feed's own URL starts with.</param>
@@ -46,11 +46,11 @@ public static class FeedsEndpoints
     /// <param name="ct">Request cancellation.</param>
     /// <param name="section">Only this section's articles (its slug).</param>
     /// <param name="tag">Only articles with this tag (its slug).</param>
-    private static async Task<FileContentHttpResult> Atom(
+    private static async Task<FileStreamHttpResult> Atom(
         SiteOptions site, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
         var feed = await sender.Send(new GetFeed(section, tag), ct);
-        return TypedResults.File(FeedXml.Atom(feed, Self(site, AtomPath, section, tag)), FeedXml.AtomMediaType + "; charset=utf-8");
+        return TypedResults.Stream(FeedXml.Atom(feed, Self(site, AtomPath, section, tag)), FeedXml.AtomMediaType + "; charset=utf-8");
     }
 
     /// <summary>

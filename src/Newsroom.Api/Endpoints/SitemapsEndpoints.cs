@@ -18,9 +18,9 @@ public static class SitemapsEndpoints
         return app;
     }
 
-    private static async Task<FileContentHttpResult> Sitemap(ISender sender, CancellationToken ct) =>
-        TypedResults.File(SitemapXml.Sitemap(await sender.Send(new GetSitemap(), ct)), ContentType);
+    private static async Task<FileStreamHttpResult> Sitemap(ISender sender, CancellationToken ct) =>
+        TypedResults.Stream(SitemapXml.Sitemap(await sender.Send(new GetSitemap(), ct)), ContentType);
 
-    private static async Task<FileContentHttpResult> NewsSitemap(ISender sender, CancellationToken ct) =>
-        TypedResults.File(SitemapXml.News(await sender.Send(new GetNewsSitemap(), ct)), ContentType);
+    private static async Task<FileStreamHttpResult> NewsSitemap(ISender sender, CancellationToken ct) =>
+        TypedResults.Stream(SitemapXml.News(await sender.Send(new GetNewsSitemap(), ct)), ContentType);
 }

@@ -1,13 +1,15 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Newsroom.Api.Http;
 using Newsroom.Application.Feeds;
 
 namespace Newsroom.Api.Feeds;
 
 /// <summary>
 /// Writes a <see cref="Feed"/> as RSS 2.0 or Atom 1.0 with the framework's formatters, so the output is what standard
-/// readers expect. Bytes rather than a stream: the public validators hash the whole body for the ETag anyway.
+/// readers expect. The whole document is written into a pooled buffer (<see cref="PooledBuffers"/>), positioned at its
+/// start: the public validators hash the whole body for the ETag anyway, and a feed is too big for one plain array.
 /// </summary>
 internal static class FeedXml
 {
@@ -25,11 +27,11 @@ internal static class FeedXml
     private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    public static byte[] Rss(Feed feed, Uri self) =>
+    public static Stream Rss(Feed feed, Uri self) =>
         // Atom extensions carry what RSS 2.0 lacks: the rel=self link, and authors without an e-mail address.
         Write(new Rss20FeedFormatter(Build(feed, self, RssMediaType, rss: true), serializeExtensionsAsAtom: true));
 
-    public static byte[] Atom(Feed feed, Uri self) => Write(new Atom10FeedFormatter(Build(feed, self, AtomMediaType, rss: false)));
+    public static Stream Atom(Feed feed, Uri self) => Write(new Atom10FeedFormatter(Build(feed, self, AtomMediaType, rss: false)));
 
     private static SyndicationFeed Build(Feed feed, Uri self, string mediaType, bool rss)
     {
@@ -83,9 +85,9 @@ internal static class FeedXml
         return entry;
     }
 
-    private static byte[] Write(SyndicationFeedFormatter formatter)
+    private static Stream Write(SyndicationFeedFormatter formatter)
     {
-        using var stream = new MemoryStream();
+        var stream = PooledBuffers.Rent("feed");
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
@@ -93,6 +95,7 @@ internal static class FeedXml
             writer.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        stream.Position = 0;
+        return stream;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Newsroom.Api.Http;
 using Newsroom.Application.Feeds;
 
 namespace Newsroom.Api.Feeds;
@@ -14,7 +15,7 @@ internal static class SitemapXml
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
 
-    public static byte[] Sitemap(IReadOnlyList<SitemapUrl> urls) => Write(writer =>
+    public static Stream Sitemap(IReadOnlyList<SitemapUrl> urls) => Write(writer =>
     {
         writer.WriteStartElement("urlset", SitemapNamespace);
         foreach (var url in urls)
@@ -32,7 +33,7 @@ internal static class SitemapXml
         writer.WriteEndElement();
     });
 
-    public static byte[] News(IReadOnlyList<NewsSitemapUrl> urls) => Write(writer =>
+    public static Stream News(IReadOnlyList<NewsSitemapUrl> urls) => Write(writer =>
     {
         writer.WriteStartElement("urlset", SitemapNamespace);
         writer.WriteAttributeString("xmlns", "news", null, NewsNamespace);
@@ -58,9 +59,9 @@ internal static class SitemapXml
     private static string W3CDateTime(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static byte[] Write(Action<XmlWriter> body)
+    private static Stream Write(Action<XmlWriter> body)
     {
-        using var stream = new MemoryStream();
+        var stream = PooledBuffers.Rent("sitemap");
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
@@ -68,6 +69,7 @@ internal static class SitemapXml
             writer.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        stream.Position = 0;
+        return stream;
     }
 }

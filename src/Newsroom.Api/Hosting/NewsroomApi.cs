@@ -116,6 +116,7 @@ internal static class NewsroomApi
         admin.MapAdminTagsEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, openApiExposed));
+        app.Lifetime.ApplicationStarted.Register(() => MemorySettings.Announce(app.Logger));
         return app;
     }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -127,7 +126,7 @@ internal static class PublicCaching
         }
 
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
+        await using var buffer = PooledBuffers.Rent("public-read");
         context.Response.Body = buffer;
         try
         {
@@ -140,7 +139,7 @@ internal static class PublicCaching
 
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
-            context.Response.Headers.ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsSpan(0, 16))}\"";
+            context.Response.Headers.ETag = PooledBuffers.StrongETagOf(buffer.GetReadOnlySequence());
             context.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
         }
 
