@@ -40,7 +40,7 @@ internal static class PublicCaching
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
-    /// <summary>The <see cref="Evictions.Count"/> a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
+    /// <summary>The <see cref="Evictions.Of"/> its tags a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
     private static readonly object BegunUnderKey = new();
 
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
@@ -168,13 +168,13 @@ internal static class PublicCaching
     /// Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by
     /// the whole query string. An answer whose read began before an eviction is not stored: it may hold what the
     /// eviction was for (a search that read the vocabulary while its rebuild ran), and storing it after the eviction
-    /// would keep that until it expires.
+    /// would keep that until it expires. Only evictions of its own tags count: a section read while the vocabulary's
+    /// rebuild evicted searches is stored.
     /// </summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            context.HttpContext.Items[BegunUnderKey] = evictions.Count;
             var read = PublicReadOf(context.HttpContext);
             var cacheable = read is not null;
             context.EnableOutputCaching = cacheable;
@@ -188,6 +188,7 @@ internal static class PublicCaching
                 context.Tags.Add(tag);
             }
 
+            context.HttpContext.Items[BegunUnderKey] = evictions.Of(context.Tags);
             return ValueTask.CompletedTask;
         }
 
@@ -198,7 +199,7 @@ internal static class PublicCaching
             var http = context.HttpContext;
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
-            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Count;
+            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Of(context.Tags);
             context.AllowCacheStorage &= ok && !evictedSince && !http.Response.Headers.ContainsKey("Set-Cookie");
             return ValueTask.CompletedTask;
         }
@@ -272,14 +273,31 @@ internal static class PublicCaching
         public IReadOnlyList<string> CacheTags { get; }
     }
 
-    /// <summary>How many evictions this API has begun: counted before each one, so a read that began earlier sees it.</summary>
+    /// <summary>
+    /// How many evictions of each tag this API has begun: counted before each one, so a read that began earlier sees
+    /// it. Any tag but <see cref="SearchTag"/> counts as <see cref="Tag"/>, which every public answer carries: an
+    /// unknown tag would make more answers unstorable, never fewer.
+    /// </summary>
     private sealed class Evictions
     {
-        private long _count;
+        private long _content;
+        private long _searches;
 
-        public long Count => Interlocked.Read(ref _count);
+        /// <summary>The evictions so far of an answer's tags, as one number that changes whenever any of them does.</summary>
+        public long Of(HashSet<string> tags) =>
+            Interlocked.Read(ref _content) + (tags.Contains(SearchTag) ? Interlocked.Read(ref _searches) : 0);
 
-        public void Begin() => Interlocked.Increment(ref _count);
+        public void Begin(string tag)
+        {
+            if (tag == SearchTag)
+            {
+                Interlocked.Increment(ref _searches);
+            }
+            else
+            {
+                Interlocked.Increment(ref _content);
+            }
+        }
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store, Evictions evictions) : IPublicResponseCache
@@ -290,7 +308,7 @@ internal static class PublicCaching
 
         private async Task EvictAsync(string tag, CancellationToken cancellationToken)
         {
-            evictions.Begin();
+            evictions.Begin(tag);
             await store.EvictByTagAsync(tag, cancellationToken);
         }
     }
