@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,25 +7,10 @@ using Newsroom.Application.Common.Abstractions;
 
 namespace Newsroom.Api.Http;
 
-/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>), validated at start-up.</summary>
-public sealed class CachingOptions
-{
-    public const string SectionName = "Newsroom:Caching";
-
-    [Range(0, 31_536_000)]
-    public int MaxAgeSeconds { get; set; } = 60;
-
-    [Range(0, 31_536_000)]
-    public int StaleWhileRevalidateSeconds { get; set; } = 300;
-
-    /// <summary>How long the server keeps a public response; every content change evicts it sooner.</summary>
-    [Range(1, 86_400)]
-    public int ServerCacheSeconds { get; set; } = 60;
-}
-
 /// <summary>
 /// Public reads are cached twice: by clients and CDNs (Cache-Control, a strong ETag, Last-Modified, 304s), and by the
-/// server's output cache, tagged so that any committed content change evicts every public entry at once.
+/// server's output cache, tagged so that any committed content change evicts every public entry at once. Entries that
+/// merely expired are kept a while longer for <see cref="StaleReads"/> (see <see cref="PublicResponseStore"/>).
 /// Admin and authentication routes never use this policy, so no cached public answer can be served to them.
 /// </summary>
 internal static class PublicCaching
@@ -47,6 +31,9 @@ internal static class PublicCaching
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
+        // Before AddOutputCache, which only adds its own memory store when none is there. On the system clock, as
+        // the output cache's Age is: the newsroom's TimeProvider is about publication instants.
+        services.AddSingleton<IOutputCacheStore>(sp => new PublicResponseStore(sp.GetRequiredService<CachingOptions>(), TimeProvider.System));
         services.AddOutputCache();
         services.AddSingleton<Evictions>();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Evictions>((cache, caching, evictions) =>
@@ -169,7 +156,8 @@ internal static class PublicCaching
     /// the whole query string. An answer whose read began before an eviction is not stored: it may hold what the
     /// eviction was for (a search that read the vocabulary while its rebuild ran), and storing it after the eviction
     /// would keep that until it expires. Only evictions of its own tags count: a section read while the vocabulary's
-    /// rebuild evicted searches is stored.
+    /// rebuild evicted searches is stored. The lookup <see cref="StaleReads"/> makes after an outage stores nothing and
+    /// asks the store for a stale copy (<see cref="PublicResponseStore.StaleKeyPrefix"/>).
     /// </summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions) : IOutputCachePolicy
     {
@@ -177,12 +165,18 @@ internal static class PublicCaching
         {
             var read = PublicReadOf(context.HttpContext);
             var cacheable = read is not null;
+            var staleLookup = StaleReads.IsStaleLookup(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
-            context.AllowCacheStorage = cacheable;
-            context.AllowLocking = true;
+            context.AllowCacheStorage = cacheable && !staleLookup;
+            context.AllowLocking = !staleLookup;
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
+            if (staleLookup)
+            {
+                context.CacheVaryByRules.CacheKeyPrefix = PublicResponseStore.StaleKeyPrefix;
+            }
+
             foreach (var tag in read?.CacheTags ?? [])
             {
                 context.Tags.Add(tag);
