@@ -27,8 +27,9 @@ public sealed class CachingOptions
     public int StaleIfErrorSeconds { get; set; } = 86_400;
 
     /// <summary>
-    /// The server cache's bound, fresh responses and stale copies together. 64 MiB holds several thousand article
-    /// pages (the hot set of a news site) and keeps the API well under its 400 MiB memory ceiling.
+    /// The server cache's bound, fresh responses and stale copies together (each counted with its key and 512 bytes
+    /// of bookkeeping). 64 MiB holds several thousand article pages, the hot set of a news site, and leaves most of
+    /// the 400 MiB the API is to stay under to everything else.
     /// </summary>
     [Range(1, 4_096)]
     public int ServerCacheMegabytes { get; set; } = 64;
