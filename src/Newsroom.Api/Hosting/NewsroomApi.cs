@@ -88,6 +88,7 @@ internal static class NewsroomApi
         }
 
         app.UseConditionalPublicReads();
+        app.UseStaleReadsDuringOutages();
         app.UseOutputCache();
         app.UsePublicValidators();
         app.UseAuthentication();

@@ -51,8 +51,7 @@ internal static class HttpHardening
     {
         if (PublicCaching.IsPublicRead(context) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
         {
-            var caching = context.RequestServices.GetRequiredService<CachingOptions>();
-            context.Response.Headers.CacheControl = $"public, max-age={caching.MaxAgeSeconds}, stale-while-revalidate={caching.StaleWhileRevalidateSeconds}";
+            context.Response.Headers.CacheControl = context.RequestServices.GetRequiredService<CachingOptions>().PublicCacheControl();
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -7,25 +6,10 @@ using Newsroom.Application.Common.Abstractions;
 
 namespace Newsroom.Api.Http;
 
-/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>), validated at start-up.</summary>
-public sealed class CachingOptions
-{
-    public const string SectionName = "Newsroom:Caching";
-
-    [Range(0, 31_536_000)]
-    public int MaxAgeSeconds { get; set; } = 60;
-
-    [Range(0, 31_536_000)]
-    public int StaleWhileRevalidateSeconds { get; set; } = 300;
-
-    /// <summary>How long the server keeps a public response; every content change evicts it sooner.</summary>
-    [Range(1, 86_400)]
-    public int ServerCacheSeconds { get; set; } = 60;
-}
-
 /// <summary>
 /// Public reads are cached twice: by clients and CDNs (Cache-Control, a strong ETag, Last-Modified, 304s), and by the
-/// server's output cache, tagged so that any committed content change evicts every public entry at once.
+/// server's output cache, tagged so that any committed content change evicts every public entry at once. Entries that
+/// merely expired are kept a while longer for <see cref="StaleReads"/> (see <see cref="PublicResponseStore"/>).
 /// Admin and authentication routes never use this policy, so no cached public answer can be served to them.
 /// </summary>
 internal static class PublicCaching
@@ -39,13 +23,16 @@ internal static class PublicCaching
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
-    /// <summary>The <see cref="Evictions.Count"/> a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
+    /// <summary>The <see cref="Evictions.Of"/> its tags a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
     private static readonly object BegunUnderKey = new();
 
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
+        // Before AddOutputCache, which only adds its own memory store when none is there. On the system clock, as
+        // the output cache's Age is: the newsroom's TimeProvider is about publication instants.
+        services.AddSingleton<IOutputCacheStore>(sp => new PublicResponseStore(sp.GetRequiredService<CachingOptions>(), TimeProvider.System));
         services.AddOutputCache();
         services.AddSingleton<Evictions>();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Evictions>((cache, caching, evictions) =>
@@ -167,26 +154,34 @@ internal static class PublicCaching
     /// Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by
     /// the whole query string. An answer whose read began before an eviction is not stored: it may hold what the
     /// eviction was for (a search that read the vocabulary while its rebuild ran), and storing it after the eviction
-    /// would keep that until it expires.
+    /// would keep that until it expires. Only evictions of its own tags count: a section read while the vocabulary's
+    /// rebuild evicted searches is stored. The lookup <see cref="StaleReads"/> makes after an outage stores nothing and
+    /// asks the store for a stale copy (<see cref="PublicResponseStore.StaleKeyPrefix"/>).
     /// </summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            context.HttpContext.Items[BegunUnderKey] = evictions.Count;
             var read = PublicReadOf(context.HttpContext);
             var cacheable = read is not null;
+            var staleLookup = StaleReads.IsStaleLookup(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
-            context.AllowCacheStorage = cacheable;
-            context.AllowLocking = true;
+            context.AllowCacheStorage = cacheable && !staleLookup;
+            context.AllowLocking = !staleLookup;
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
+            if (staleLookup)
+            {
+                context.CacheVaryByRules.CacheKeyPrefix = PublicResponseStore.StaleKeyPrefix;
+            }
+
             foreach (var tag in read?.CacheTags ?? [])
             {
                 context.Tags.Add(tag);
             }
 
+            context.HttpContext.Items[BegunUnderKey] = evictions.Of(context.Tags);
             return ValueTask.CompletedTask;
         }
 
@@ -197,7 +192,7 @@ internal static class PublicCaching
             var http = context.HttpContext;
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
-            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Count;
+            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Of(context.Tags);
             context.AllowCacheStorage &= ok && !evictedSince && !http.Response.Headers.ContainsKey("Set-Cookie");
             return ValueTask.CompletedTask;
         }
@@ -271,14 +266,31 @@ internal static class PublicCaching
         public IReadOnlyList<string> CacheTags { get; }
     }
 
-    /// <summary>How many evictions this API has begun: counted before each one, so a read that began earlier sees it.</summary>
+    /// <summary>
+    /// How many evictions of each tag this API has begun: counted before each one, so a read that began earlier sees
+    /// it. Any tag but <see cref="SearchTag"/> counts as <see cref="Tag"/>, which every public answer carries: an
+    /// unknown tag would make more answers unstorable, never fewer.
+    /// </summary>
     private sealed class Evictions
     {
-        private long _count;
+        private long _content;
+        private long _searches;
 
-        public long Count => Interlocked.Read(ref _count);
+        /// <summary>The evictions so far of an answer's tags, as one number that changes whenever any of them does.</summary>
+        public long Of(HashSet<string> tags) =>
+            Interlocked.Read(ref _content) + (tags.Contains(SearchTag) ? Interlocked.Read(ref _searches) : 0);
 
-        public void Begin() => Interlocked.Increment(ref _count);
+        public void Begin(string tag)
+        {
+            if (tag == SearchTag)
+            {
+                Interlocked.Increment(ref _searches);
+            }
+            else
+            {
+                Interlocked.Increment(ref _content);
+            }
+        }
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store, Evictions evictions) : IPublicResponseCache
@@ -289,7 +301,7 @@ internal static class PublicCaching
 
         private async Task EvictAsync(string tag, CancellationToken cancellationToken)
         {
-            evictions.Begin();
+            evictions.Begin(tag);
             await store.EvictByTagAsync(tag, cancellationToken);
         }
     }

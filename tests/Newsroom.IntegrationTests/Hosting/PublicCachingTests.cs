@@ -30,7 +30,7 @@ public sealed class PublicCachingTests(NewsroomApiFactory api) : IClassFixture<N
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
         Assert.NotNull(first.Content.Headers.LastModified);
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300", first.CacheControl());
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", first.CacheControl());
 
         var byEtag = await GetAsync(client, url, h => h.IfNoneMatch.Add(etag));
         Assert.Equal(HttpStatusCode.NotModified, byEtag.StatusCode);
@@ -74,7 +74,7 @@ public sealed class PublicCachingTests(NewsroomApiFactory api) : IClassFixture<N
         Assert.Equal(anonymous.Headers.ETag, signedIn.Headers.ETag);
         Assert.Equal(anonymous.CacheControl(), signedIn.CacheControl());
         var anonymousAgain = await api.CreateClient().GetAsync("/api/v1/sections");
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300", anonymousAgain.CacheControl());
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", anonymousAgain.CacheControl());
         var admin = await editor.GetAsync("/api/v1/admin/articles");
         Assert.Equal("private, no-store", admin.CacheControl());
         Assert.Null(admin.Headers.ETag);

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace Newsroom.Api.Http;
+
+/// <summary>HTTP caching of public reads (configuration section <c>Newsroom:Caching</c>), validated at start-up.</summary>
+public sealed class CachingOptions
+{
+    public const string SectionName = "Newsroom:Caching";
+
+    [Range(0, 31_536_000)]
+    public int MaxAgeSeconds { get; set; } = 60;
+
+    [Range(0, 31_536_000)]
+    public int StaleWhileRevalidateSeconds { get; set; } = 300;
+
+    /// <summary>How long the server keeps a public response fresh; every content change evicts it sooner.</summary>
+    [Range(1, 86_400)]
+    public int ServerCacheSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long past <see cref="ServerCacheSeconds"/> the server keeps a public response that expired (was never
+    /// evicted) to answer with while the database is unreachable, and what downstream caches are told in
+    /// <c>stale-if-error</c>; 0 turns both off. A week at most: older than that, an answer is no news.
+    /// </summary>
+    [Range(0, 604_800)]
+    public int StaleIfErrorSeconds { get; set; } = 86_400;
+
+    /// <summary>
+    /// The server cache's bound, fresh responses and stale copies together (each counted with its key and 512 bytes
+    /// of bookkeeping). 64 MiB holds several thousand article pages, the hot set of a news site, and leaves most of
+    /// the 400 MiB the API is to stay under to everything else.
+    /// </summary>
+    [Range(1, 4_096)]
+    public int ServerCacheMegabytes { get; set; } = 64;
+
+    /// <summary>The Cache-Control of every public read (a 200 or its 304), built per response as before: one string.</summary>
+    public string PublicCacheControl() => StaleIfErrorSeconds > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}, stale-if-error={StaleIfErrorSeconds}")
+        : string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}");
+}

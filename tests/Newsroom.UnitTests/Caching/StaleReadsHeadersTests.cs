@@ -1,0 +1,50 @@
+using Newsroom.Api.Http;
+
+namespace Newsroom.UnitTests.Caching;
+
+/// <summary>What a public read tells downstream caches, and how a stale answer says that it is stale.</summary>
+public sealed class StaleReadsHeadersTests
+{
+    [Fact]
+    public void Public_reads_allow_downstream_caches_stale_if_error_for_the_servers_bound()
+    {
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", new CachingOptions().PublicCacheControl());
+        Assert.Equal(
+            "public, max-age=30, stale-while-revalidate=0, stale-if-error=600",
+            new CachingOptions { MaxAgeSeconds = 30, StaleWhileRevalidateSeconds = 0, StaleIfErrorSeconds = 600 }.PublicCacheControl());
+    }
+
+    [Fact]
+    public void With_stale_if_error_off_downstream_caches_are_not_offered_it_either()
+    {
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300", new CachingOptions { StaleIfErrorSeconds = 0 }.PublicCacheControl());
+    }
+
+    [Theory]
+    [InlineData("75", 60, "Newsroom; hit; ttl=-15; detail=stale-if-error")]
+    [InlineData("86460", 60, "Newsroom; hit; ttl=-86400; detail=stale-if-error")]
+    [InlineData("", 60, "Newsroom; hit; ttl=60; detail=stale-if-error")]
+    [InlineData("not a number", 1, "Newsroom; hit; ttl=1; detail=stale-if-error")]
+    public void A_stale_answers_Cache_Status_says_how_long_ago_its_freshness_ended(string age, int serverCacheSeconds, string expected)
+    {
+        Assert.Equal(expected, StaleReads.CacheStatus(age, serverCacheSeconds));
+    }
+
+    [Theory]
+    [InlineData(nameof(CachingOptions.StaleIfErrorSeconds), -1, false)]
+    [InlineData(nameof(CachingOptions.StaleIfErrorSeconds), 0, true)]
+    [InlineData(nameof(CachingOptions.StaleIfErrorSeconds), 604_800, true)]
+    [InlineData(nameof(CachingOptions.StaleIfErrorSeconds), 604_801, false)]
+    [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 0, false)]
+    [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 1, true)]
+    [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 4_096, true)]
+    [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 4_097, false)]
+    public void The_stale_bound_and_the_cache_size_are_validated(string setting, int value, bool valid)
+    {
+        var options = new CachingOptions();
+        typeof(CachingOptions).GetProperty(setting)!.SetValue(options, value);
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+    }
+}
