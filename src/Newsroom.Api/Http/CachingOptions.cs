@@ -34,6 +34,16 @@ public sealed class CachingOptions
     [Range(1, 4_096)]
     public int ServerCacheMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// The server cache may take at most a third of the managed heap's limit (192 MiB as shipped, see
+    /// Newsroom.Api.csproj): a bigger one ends in out-of-memory errors under load instead of evictions.
+    /// </summary>
+    public bool FitsInHeap(long heapLimitBytes) => ServerCacheMegabytes * 3L * 1024 * 1024 <= heapLimitBytes;
+
+    /// <summary>Why start-up refuses a server cache that does not fit (<see cref="FitsInHeap"/>).</summary>
+    public static string DoesNotFitInHeap(long heapLimitBytes) => string.Create(CultureInfo.InvariantCulture,
+        $"Newsroom:Caching:ServerCacheMegabytes must be at most a third of the managed heap limit ({heapLimitBytes / (1024 * 1024)} MiB): lower it, or raise the limit with DOTNET_GCHeapHardLimit (hex bytes).");
+
     /// <summary>The Cache-Control of every public read (a 200 or its 304), built per response as before: one string.</summary>
     public string PublicCacheControl() => StaleIfErrorSeconds > 0
         ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}, stale-if-error={StaleIfErrorSeconds}")

@@ -28,7 +28,9 @@ internal static class PublicCaching
 
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
     {
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var heapLimit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations()
+            .Validate(caching => caching.FitsInHeap(heapLimit), CachingOptions.DoesNotFitInHeap(heapLimit)).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value);
         // Before AddOutputCache, which only adds its own memory store when none is there. On the system clock, as
         // the output cache's Age is: the newsroom's TimeProvider is about publication instants.

@@ -79,4 +79,33 @@ public sealed class StartupConfigurationTests
         Assert.Contains(setting, errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_server_cache_too_big_for_the_shipped_heap_limit_does_not_start_and_says_what_to_change()
+    {
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__Caching__ServerCacheMegabytes"] = "65" });
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("ServerCacheMegabytes", errors, StringComparison.Ordinal);
+        Assert.Contains("192 MiB", errors, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCHeapHardLimit", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bigger_server_cache_passes_once_the_heap_limit_is_raised()
+    {
+        // Past the options, the process stops at the unreachable database (exit 4) rather than at the cache (3).
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]),
+            new Dictionary<string, string>
+            {
+                ["Newsroom__Caching__ServerCacheMegabytes"] = "100",
+                ["DOTNET_GCHeapHardLimit"] = "0x20000000",
+                ["Newsroom__Database__StartupWaitSeconds"] = "0",
+            });
+
+        Assert.DoesNotContain("ServerCacheMegabytes", errors, StringComparison.Ordinal);
+        Assert.Equal(4, exitCode);
+    }
 }

@@ -47,4 +47,26 @@ public sealed class StaleReadsHeadersTests
 
         Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
     }
+
+    [Theory]
+    [InlineData(64, 192, true)]
+    [InlineData(65, 192, false)]
+    [InlineData(64, 191, false)]
+    [InlineData(1_024, 3_072, true)]
+    public void The_server_cache_must_fit_three_times_in_the_managed_heap_limit(int cacheMegabytes, long heapMegabytes, bool fits)
+    {
+        var options = new CachingOptions { ServerCacheMegabytes = cacheMegabytes };
+
+        Assert.Equal(fits, options.FitsInHeap(heapMegabytes * 1024 * 1024));
+    }
+
+    [Fact]
+    public void A_server_cache_too_big_for_the_heap_is_refused_with_the_settings_to_change()
+    {
+        var message = CachingOptions.DoesNotFitInHeap(192L * 1024 * 1024);
+
+        Assert.Contains("Newsroom:Caching:ServerCacheMegabytes", message, StringComparison.Ordinal);
+        Assert.Contains("192 MiB", message, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCHeapHardLimit", message, StringComparison.Ordinal);
+    }
 }
