@@ -1,3 +1,5 @@
+using Newsroom.IntegrationTests.Hosting;
+
 namespace Newsroom.IntegrationTests.Telemetry;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class DatabaseOutageMetricsTests(DatabaseOutageMetricsTests.Fixtur
         public async Task InitializeAsync()
         {
             Cluster = await StoppableCluster.StartAsync();
-            Api = new ApiOn(Cluster.ConnectionString);
+            Api = new StartupBeforeTheDatabaseTests.ApiOn(Cluster.ConnectionString);
             await Api.InitializeAsync();
         }
 
@@ -25,15 +27,6 @@ public sealed class DatabaseOutageMetricsTests(DatabaseOutageMetricsTests.Fixtur
             await Api.DisposeAsync();
             await Cluster.DisposeAsync();
         }
-    }
-
-    private sealed class ApiOn(string connectionString) : ApiProcess
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Newsroom"] = connectionString,
-            ["Newsroom__ApplyMigrations"] = "true",
-        };
     }
 
     [Fact]
