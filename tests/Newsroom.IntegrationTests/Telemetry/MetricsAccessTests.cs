@@ -8,19 +8,25 @@ namespace Newsroom.IntegrationTests.Telemetry;
 /// Who may read /metrics: by default loopback and the private networks only; a port of its own and any network by
 /// configuration. Everyone else gets the 404 of an unknown path. The peer is set on the connection as Kestrel would.
 /// </summary>
-public sealed class MetricsAccessTests(NewsroomApiFactory api, MetricsAccessTests.OnItsOwnPort ownPort, MetricsAccessTests.OpenToAnyNetwork open, MetricsAccessTests.Disabled disabled)
-    : IClassFixture<NewsroomApiFactory>, IClassFixture<MetricsAccessTests.OnItsOwnPort>, IClassFixture<MetricsAccessTests.OpenToAnyNetwork>, IClassFixture<MetricsAccessTests.Disabled>
+public sealed class MetricsAccessTests(MetricsAccessTests.ByDefault api, MetricsAccessTests.OnItsOwnPort ownPort, MetricsAccessTests.OpenToAnyNetwork open, MetricsAccessTests.Disabled disabled)
+    : IClassFixture<MetricsAccessTests.ByDefault>, IClassFixture<MetricsAccessTests.OnItsOwnPort>, IClassFixture<MetricsAccessTests.OpenToAnyNetwork>, IClassFixture<MetricsAccessTests.Disabled>
 {
     private const int MetricsPort = 9464;
 
+    /// <summary>The API's defaults, /metrics turned back on (the tests' factory turns it off, see <see cref="NewsroomApiFactory"/>).</summary>
+    public sealed class ByDefault : NewsroomApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:Metrics:Enabled"] = "true" };
+    }
+
     public sealed class OnItsOwnPort : NewsroomApiFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:Metrics:Port"] = MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:Metrics:Enabled"] = "true", ["Newsroom:Metrics:Port"] = MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     public sealed class OpenToAnyNetwork : NewsroomApiFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:Metrics:AllowedNetworks"] = "*" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Newsroom:Metrics:Enabled"] = "true", ["Newsroom:Metrics:AllowedNetworks"] = "*" };
     }
 
     public sealed class Disabled : NewsroomApiFactory
