@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<Articles.ArticleWriting>();
         services.AddScoped<Articles.Rendering.ArticleBodyRendering>();
         services.AddSingleton<Articles.Rendering.RenderingSlots>();
+        services.AddSingleton<Common.Telemetry.NewsroomMetrics>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Newsroom.Application.Articles;
 using Newsroom.Application.Auth;
 using Newsroom.Application.Authors;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Infrastructure.Publishing;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Tags;
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddSingleton<IOutboxBacklog, Outbox.OutboxBacklogProbe>();
         services.AddScoped<IAuthorRepository, AuthorRepository>();
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();

@@ -33,6 +33,7 @@ internal static class NewsroomApi
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddNewsroomConsoleLogs(builder.Environment);
+        builder.AddNewsroomTelemetry();
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
@@ -97,6 +98,7 @@ internal static class NewsroomApi
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+        app.MapNewsroomMetrics();
 
         var api = app.MapGroup("/api/v1");
         api.MapSiteEndpoints();

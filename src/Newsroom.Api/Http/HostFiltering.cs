@@ -35,6 +35,7 @@ public sealed record AllowedHosts(IReadOnlyList<string> Patterns)
 /// filtering (which reads the same <c>AllowedHosts</c> setting) because that one runs before anything else and
 /// cannot spare the health probes: orchestrators and load balancers probe the container by its IP address
 /// (<c>Host: 10.0.3.7:8080</c>), which no host list can name in advance, and /health/* tells nothing worth hiding.
+/// Prometheus scrapes /metrics by address alike; /metrics has its own guard (<c>Newsroom:Metrics</c>: networks, port).
 /// </summary>
 internal static class HostFiltering
 {
@@ -59,7 +60,7 @@ internal static class HostFiltering
         {
             var host = context.Request.Host;
             // HTTP/1.0 requests may have no Host at all (ASP.NET's filter lets them through too): nothing is built from it.
-            if (!host.HasValue || HostString.MatchesAny(host.Host, patterns) || context.Request.Path.StartsWithSegments("/health"))
+            if (!host.HasValue || HostString.MatchesAny(host.Host, patterns) || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(Hosting.Telemetry.MetricsPath))
             {
                 await next(context);
                 return;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Telemetry;
 
 namespace Newsroom.Api.Http;
 
@@ -187,11 +188,16 @@ internal static class PublicCaching
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<NewsroomMetrics>().CacheServed(CacheResult.Hit);
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<NewsroomMetrics>().CacheServed(CacheResult.Miss);
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
             var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Of(context.Tags);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Domain;
 using Newsroom.Infrastructure.Startup;
 
@@ -15,6 +16,7 @@ namespace Newsroom.Api.Problems;
 /// </summary>
 internal sealed partial class NewsroomExceptionHandler(
     IProblemDetailsService problems,
+    NewsroomMetrics metrics,
     ILogger<NewsroomExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -25,7 +27,7 @@ internal sealed partial class NewsroomExceptionHandler(
             NewsroomProblem known => FromKnown(known),
             DomainRuleViolation rule => FromRule(rule),
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
-            _ when DatabaseOutage.IsOutage(exception) => DatabaseAway(httpContext, logger, exception),
+            _ when DatabaseOutage.IsOutage(exception) => DatabaseAway(httpContext, logger, metrics, exception),
             _ => null,
         };
 
@@ -59,8 +61,9 @@ internal sealed partial class NewsroomExceptionHandler(
     /// (DatabaseOutageTests pins it). Logged without a stack trace and at debug level: the background loops already
     /// say once that the database went away.
     /// </summary>
-    private static ProblemDetails DatabaseAway(HttpContext httpContext, ILogger logger, Exception exception)
+    private static ProblemDetails DatabaseAway(HttpContext httpContext, ILogger logger, NewsroomMetrics metrics, Exception exception)
     {
+        metrics.DatabaseWentAway();
         LogDatabaseAway(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ProblemDetails

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Newsroom.Application.Common.Authorization;
+using Newsroom.Application.Common.Telemetry;
 
 namespace Newsroom.Application.Articles;
 
@@ -12,7 +13,7 @@ namespace Newsroom.Application.Articles;
 [SystemOnly]
 public sealed record PublishDueArticles : ICommand<int>;
 
-public sealed partial class PublishDueArticlesHandler(IArticleRepository articles, ArticleWriting writing, ILogger<PublishDueArticlesHandler> logger)
+public sealed partial class PublishDueArticlesHandler(IArticleRepository articles, ArticleWriting writing, NewsroomMetrics metrics, ILogger<PublishDueArticlesHandler> logger)
     : ICommandHandler<PublishDueArticles, int>
 {
     /// <summary>At most this many per round, so one round's transaction stays short; the rest go on the next tick.</summary>
@@ -24,6 +25,8 @@ public sealed partial class PublishDueArticlesHandler(IArticleRepository article
         var due = await articles.ClaimDueAsync(now, BatchSize, cancellationToken);
         foreach (var article in due.Where(a => a.GoLiveIfDue(now)))
         {
+            // GoLiveIfDue dates the publication at its scheduled instant: what it was waiting for is now minus that.
+            metrics.WentLive(now - article.PublishedAt!.Value);
             await writing.RecordRevisionAsync(article, "published", ["status"], null, cancellationToken);
         }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Authorization;
 using Newsroom.Application.Common.Errors;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Application.Users;
 using Newsroom.Domain.Users;
 
@@ -38,7 +39,7 @@ public sealed class IssueTokenValidator : AbstractValidator<IssueToken>
     }
 }
 
-public sealed class IssueTokenHandler(IUserAccounts accounts, ISignInThrottle throttle, IClientAddress client, ITokenIssuer tokens)
+public sealed class IssueTokenHandler(IUserAccounts accounts, ISignInThrottle throttle, IClientAddress client, ITokenIssuer tokens, NewsroomMetrics metrics)
     : ICommandHandler<IssueToken, AccessTokenResponse>
 {
     /// <summary>One answer for an unknown e-mail, a wrong password or a disabled account: no account enumeration.</summary>
@@ -52,12 +53,14 @@ public sealed class IssueTokenHandler(IUserAccounts accounts, ISignInThrottle th
         {
             // Every refusal costs one password hash, this one included: no path is measurably cheaper than another.
             accounts.CheckAgainstDummyHash(command.Password);
+            metrics.LoginRefused(LoginRefusal.Throttled);
             throw TooManyAttempts(wait);
         }
 
         var (result, user, stamp) = await accounts.CheckCredentialsAsync(email, command.Password, cancellationToken);
         if (result != CredentialCheck.Valid || user is null || stamp is null)
         {
+            metrics.LoginRefused(LoginRefusal.Credentials);
             throw new UnauthorizedProblem(RefusalDetail);
         }
 

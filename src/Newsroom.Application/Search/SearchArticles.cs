@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using FluentValidation;
 using Mediator;
 using Newsroom.Application.Articles;
 using Newsroom.Application.Common.Paging;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Application.Reading;
 
 namespace Newsroom.Application.Search;
@@ -56,12 +58,20 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
     }
 }
 
-public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabulary vocabulary, IPublicQueries queries, TimeProvider clock) : IQueryHandler<SearchArticles, SearchResponse>
+public sealed class SearchArticlesHandler(ISearchEngine engine, ISearchVocabulary vocabulary, IPublicQueries queries, TimeProvider clock, NewsroomMetrics metrics) : IQueryHandler<SearchArticles, SearchResponse>
 {
     /// <summary>Below this many matches a spelling suggestion is worth offering.</summary>
     private const int FewResults = 3;
 
     public async ValueTask<SearchResponse> Handle(SearchArticles query, CancellationToken cancellationToken)
+    {
+        var began = Stopwatch.GetTimestamp();
+        var response = await SearchAsync(query, cancellationToken);
+        metrics.Searched(Stopwatch.GetElapsedTime(began));
+        return response;
+    }
+
+    private async ValueTask<SearchResponse> SearchAsync(SearchArticles query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // A tag or author with no public article is a 404, exactly like an unknown one.

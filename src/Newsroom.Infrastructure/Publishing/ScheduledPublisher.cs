@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Infrastructure.Publishing;
@@ -29,12 +30,13 @@ public sealed partial class ScheduledPublisher(
     TimeProvider clock,
     IOptions<PublishingOptions> options,
     NewsroomDatabase database,
+    NewsroomMetrics metrics,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        var outage = new DatabaseOutageWatch("scheduled publishing", logger);
+        var outage = new DatabaseOutageWatch("scheduled publishing", logger, metrics);
         var wait = interval;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Application.Common.Abstractions;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Application.Search;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Startup;
@@ -23,6 +24,7 @@ internal sealed partial class SearchVocabularyRefresher(
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
     IEnumerable<IPublicResponseCache> responseCaches,
+    NewsroomMetrics metrics,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -67,7 +69,7 @@ internal sealed partial class SearchVocabularyRefresher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.VocabularyRefreshSeconds);
-        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", logger);
+        var outage = new DatabaseOutageWatch("the search vocabulary's refresh", logger, metrics);
         var wait = interval;
         // The first rebuild waits for a change or a whole interval: start-up already refreshed what it seeded.
         while (await WaitAsync(wait, stoppingToken))

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Newsroom.Application.Common.Telemetry;
 
 namespace Newsroom.Infrastructure.Startup;
 
 /// <summary>
 /// A background loop's view of database outages: how long to wait before its next try (<see cref="DatabaseOutage.BackoffAfter"/>),
 /// and one warning when the database goes and one information line when it comes back, rather than a stack trace per round.
+/// Each outage and each round that reached the database is also told to the outage gauge (<see cref="NewsroomMetrics"/>).
 /// One per loop, used from that loop only.
 /// </summary>
-public sealed partial class DatabaseOutageWatch(string work, ILogger logger)
+public sealed partial class DatabaseOutageWatch(string work, ILogger logger, NewsroomMetrics metrics)
 {
     private int _failures;
 
@@ -20,6 +22,7 @@ public sealed partial class DatabaseOutageWatch(string work, ILogger logger)
             return false;
         }
 
+        metrics.DatabaseWentAway();
         if (++_failures == 1)
         {
             LogWentAway(logger, work, exception.GetBaseException().Message);
@@ -32,6 +35,7 @@ public sealed partial class DatabaseOutageWatch(string work, ILogger logger)
     /// <summary>A round that reached the database: ends the outage, if there was one.</summary>
     public void Succeeded()
     {
+        metrics.DatabaseReached();
         if (_failures > 0)
         {
             LogCameBack(logger, work, _failures);

@@ -11,7 +11,7 @@ namespace Newsroom.IntegrationTests.Hosting;
 public sealed class StartupBeforeTheDatabaseTests
 {
     /// <summary>The API in Production on the given database, migrating it at start-up: it must reach it before listening.</summary>
-    private sealed class ApiOn(string connectionString) : ApiProcess
+    internal sealed class ApiOn(string connectionString) : ApiProcess
     {
         protected override IDictionary<string, string> Settings => new Dictionary<string, string>
         {

@@ -68,6 +68,10 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The render budget is wall-clock time: on a loaded 2-core runner a one-line body waited past 2 s for a
             // thread-pool thread (seen three times in #12). The budget has its own tests (AuthorStallingTheServerTests).
             ["Newsroom:Rendering:TimeBudgetMilliseconds"] = "30000",
+            // Every OpenTelemetry meter provider listens to the meters of every host in the process: with one per test
+            // class, each request would be measured dozens of times over. /metrics is tested on real processes
+            // (Telemetry/MetricsTests) and where a class turns it back on (MetricsAccessTests).
+            ["Newsroom:Metrics:Enabled"] = "false",
         };
         foreach (var (key, value) in Settings)
         {
