@@ -190,7 +190,8 @@ internal static class PublicCaching
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            context.HttpContext.RequestServices.GetRequiredService<NewsroomMetrics>().CacheServed(CacheResult.Hit);
+            context.HttpContext.RequestServices.GetRequiredService<NewsroomMetrics>()
+                .CacheServed(StaleReads.IsStaleLookup(context.HttpContext) ? CacheResult.Stale : CacheResult.Hit);
             return ValueTask.CompletedTask;
         }
 

@@ -8,6 +8,9 @@ public enum CacheResult
 {
     Hit,
     Miss,
+
+    /// <summary>An expired copy served because the database is unreachable (stale-if-error).</summary>
+    Stale,
 }
 
 /// <summary>Why a sign-in was refused, in words that say nothing about the account: unknown e-mail and wrong password are one reason.</summary>
@@ -49,6 +52,7 @@ public sealed class NewsroomMetrics
 
     private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
     private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+    private static readonly KeyValuePair<string, object?> Stale = new("result", "stale");
     private static readonly KeyValuePair<string, object?> BadCredentials = new("reason", "credentials");
     private static readonly KeyValuePair<string, object?> Throttled = new("reason", "throttled");
 
@@ -76,7 +80,12 @@ public sealed class NewsroomMetrics
         meter.CreateObservableGauge("newsroom.outbox.oldest_age", () => ObserveOutbox(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest outbox event not processed yet.");
     }
 
-    public void CacheServed(CacheResult result) => _cacheRequests.Add(1, result == CacheResult.Hit ? Hit : Miss);
+    public void CacheServed(CacheResult result) => _cacheRequests.Add(1, result switch
+    {
+        CacheResult.Hit => Hit,
+        CacheResult.Stale => Stale,
+        _ => Miss,
+    });
 
     public void WentLive(TimeSpan delay) => _goLiveDelay.Record(Math.Max(0, delay.TotalSeconds));
 
