@@ -9,19 +9,21 @@
 # database), seconds to recover, 5xx by status, and reads served while the database was away (cached pages).
 #
 #   bench/drills.sh [--articles 100000] [--connections 32] [--writers 8] [--before 10] [--data-dir bench/.data-drills]
+#                   [--drills kill9,external,sigterm]   (a subset, in that order)
 #   DRILL_ARTICLES=2000 bench/drills.sh          # a quick run on a small corpus
 #
 # Nothing is left running when it ends or is interrupted.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ARTICLES="${DRILL_ARTICLES:-100000}" CONNECTIONS=32 WRITERS=8 BEFORE=10 DATA_DIR="$ROOT/bench/.data-drills"
+ARTICLES="${DRILL_ARTICLES:-100000}" CONNECTIONS=32 WRITERS=8 BEFORE=10 DATA_DIR="$ROOT/bench/.data-drills" DRILLS="kill9,external,sigterm"
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) ARTICLES="$2"; shift 2 ;;
         --connections) CONNECTIONS="$2"; shift 2 ;;
         --writers) WRITERS="$2"; shift 2 ;;
         --before) BEFORE="$2"; shift 2 ;;
+        --drills) DRILLS="$2"; shift 2 ;;
         --data-dir) DATA_DIR="$(realpath -m "$2")"; shift 2 ;;
         -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "Unknown option: $1 (see --help)" >&2; exit 64 ;;
@@ -128,9 +130,9 @@ lost_writes() {
 report() {
     local name="$1" label="$2" lost
     lost="$(lost_writes "$name")"
-    jq -r --arg label "$label" --arg lost "$lost" '
+    jq -r --arg title "$label" --arg lost "$lost" '
         "",
-        "\($label)",
+        "\($title)",
         "  acknowledged writes:        \(.acknowledged)",
         "  lost writes:                \($lost)",
         "  seconds to recover:         \(.secondsToRecover // "n/a")",
@@ -146,19 +148,28 @@ OUT="$RAW/drills.txt"
     echo
 } | tee "$OUT"
 
-start_api embedded
-drill kill9 --fault "kill -9 \$(head -1 '$CLUSTER_DIR/pg/postmaster.pid')" --after 10
-report kill9 "1. kill -9 of the embedded postmaster (recovery: from the kill to the first acknowledged write)" | tee -a "$OUT"
-stop_api
+wanted() { [[ ",$DRILLS," == *",$1,"* ]]; }
 
-bench cluster start --data-dir "$CLUSTER_DIR" >/dev/null 2>&1
-start_api external
-drill external --fault "dotnet '$BENCH_DLL' cluster stop --data-dir '$CLUSTER_DIR' 2>/dev/null" \
-    --restore "dotnet '$BENCH_DLL' cluster start --data-dir '$CLUSTER_DIR' >/dev/null 2>&1" --restore-after 10 --after 10
-report external "2. external cluster stopped for 10 s (recovery: from its return to the first acknowledged write)" | tee -a "$OUT"
+if wanted kill9; then
+    start_api embedded
+    drill kill9 --fault "kill -9 \$(head -1 '$CLUSTER_DIR/pg/postmaster.pid')" --after 10
+    report kill9 "1. kill -9 of the embedded postmaster (recovery: from the kill to the first acknowledged write)" | tee -a "$OUT"
+    stop_api
+    bench cluster start --data-dir "$CLUSTER_DIR" >/dev/null 2>&1
+fi
 
-drill sigterm --mode terminate --fault "kill -TERM $API_PID" --after 5
-wait "$API_PID" && exit_code=0 || exit_code=$?
-API_PID=""
-report sigterm "3. SIGTERM under load (API exit code $exit_code; recovery: none, the API is gone)" | tee -a "$OUT"
+if wanted external; then
+    start_api external
+    drill external --fault "dotnet '$BENCH_DLL' cluster stop --data-dir '$CLUSTER_DIR' 2>/dev/null" \
+        --restore "dotnet '$BENCH_DLL' cluster start --data-dir '$CLUSTER_DIR' >/dev/null 2>&1" --restore-after 10 --after 10
+    report external "2. external cluster stopped for 10 s (recovery: from its return to the first acknowledged write)" | tee -a "$OUT"
+fi
+
+if wanted sigterm; then
+    [ -n "$API_PID" ] || start_api external
+    drill sigterm --mode terminate --fault "kill -TERM $API_PID" --after 5
+    wait "$API_PID" && exit_code=0 || exit_code=$?
+    API_PID=""
+    report sigterm "3. SIGTERM under load (API exit code $exit_code; recovery: none, the API is gone)" | tee -a "$OUT"
+fi
 log "Raw output in ${RAW#"$ROOT"/}"

@@ -51,7 +51,9 @@ async function request(kind, path, init) {
     return { startedAt, status: response.status, body };
   } catch (error) {
     const code = error.cause?.code ?? error.code ?? "error";
-    if (code === "ECONNREFUSED") refused++; else count(`${kind} ${code}`);
+    // After SIGTERM: refused, or a keep-alive connection closed by the server as the request left.
+    if (code === "ECONNREFUSED" || (o.mode === "terminate" && faultAt !== null && startedAt >= faultAt)) refused++;
+    else count(`${kind} ${code}`);
     return { startedAt, status: 0, code };
   }
 }
@@ -102,8 +104,8 @@ async function faults() {
   if (o.mode === "terminate") stopAt = Math.min(stopAt, now() + seconds("after"));
   if (o.restore) {
     await new Promise((resolve) => setTimeout(resolve, seconds("restore-after")));
-    restoredAt = now();
     execSync(o.restore, { stdio: "inherit", shell: "/bin/bash" });
+    restoredAt = now(); // once the command has returned: the database is up again
   }
 }
 
