@@ -69,7 +69,7 @@ internal sealed partial class GracefulShutdown(IOptions<ShutdownOptions> options
     public static async Task ReadBodyWholeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        // A body declared by the request itself: the test server, unlike Kestrel, reports one for every GET.
+        // Only a body the request declares: bodiless requests (every public read) pass through untouched.
         if (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
         {
             var body = new MemoryStream();
