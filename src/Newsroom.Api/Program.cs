@@ -13,7 +13,7 @@ try
     {
         // The explicit production step: migrate and seed the essentials, then exit without serving.
         await app.Services.GetRequiredService<DatabaseStartup>().MigrateOnlyAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<DatabaseStartup>().StopAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<DatabaseStartup>().StoppedAsync(CancellationToken.None);
         Console.WriteLine("Database migrated.");
         return 0;
     }

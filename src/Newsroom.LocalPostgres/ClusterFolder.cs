@@ -174,7 +174,7 @@ internal sealed class ClusterFolder
         }
     }
 
-    private string ReadLogTail(int lineCount)
+    public string ReadLogTail(int lineCount)
     {
         try
         {

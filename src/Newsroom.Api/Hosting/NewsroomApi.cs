@@ -45,6 +45,7 @@ internal static class NewsroomApi
         services.AddApplication();
         services.AddInfrastructure(configuration, builder.Environment);
         services.AddSingleton<IEmbeddedPostgres, EmbeddedLocalPostgres>();
+        GracefulShutdown.AddTo(services);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -72,6 +73,7 @@ internal static class NewsroomApi
 
     public static WebApplication UseNewsroomApi(this WebApplication app)
     {
+        app.Use(app.Services.GetRequiredService<GracefulShutdown>().CountAsync);
         // Where minimal hosting would put it anyway, but said: the caching and hardening middlewares below ask the
         // selected endpoint whether it is a public read (PublicCaching.IsPublicRead).
         app.UseRouting();
@@ -95,6 +97,7 @@ internal static class NewsroomApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.Use(GracefulShutdown.ReadBodyWholeAsync);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();

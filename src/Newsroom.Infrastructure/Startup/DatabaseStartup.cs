@@ -12,7 +12,9 @@ namespace Newsroom.Infrastructure.Startup;
 
 /// <summary>
 /// Brings the database up before the server listens: starts the embedded cluster when there is no connection
-/// string, applies migrations where that is the environment's policy, and seeds. Stops the cluster last on shutdown.
+/// string, applies migrations where that is the environment's policy, and seeds. Stops the cluster last on shutdown:
+/// in <see cref="StoppedAsync"/>, which the host calls once every hosted service has stopped (the server has drained
+/// its requests in flight, the background loops have ended), whatever the order of registration.
 /// The embedded cluster is the host's (<see cref="IEmbeddedPostgres"/>): a host without one needs a connection string.
 /// A database that refuses connections or is still starting is waited for, within <see cref="DatabaseStartupOptions"/>.
 /// </summary>
@@ -24,7 +26,7 @@ public sealed class DatabaseStartup(
     IHostEnvironment environment,
     IServiceScopeFactory scopes,
     ILogger<DatabaseStartup> logger,
-    IEmbeddedPostgres? embeddedPostgres = null) : IHostedService
+    IEmbeddedPostgres? embeddedPostgres = null) : IHostedLifecycleService
 {
     private const string EmbeddedDatabaseName = "newsroom";
 
@@ -37,6 +39,15 @@ public sealed class DatabaseStartup(
         await PrepareAsync(migrate: options.Value.ApplyMigrations ?? (database.IsEmbedded || environment.IsDevelopment()), cancellationToken);
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Nothing yet: requests in flight and background loops may still need the database (see <see cref="StoppedAsync"/>).</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The explicit <c>--migrate</c> step of production deployments.</summary>
     public Task MigrateOnlyAsync(CancellationToken cancellationToken) => PrepareAsync(migrate: true, cancellationToken);
 
@@ -44,7 +55,7 @@ public sealed class DatabaseStartup(
     /// The host can be stopped twice at once (the app's own RunAsync and a test host's disposal, on two threads):
     /// every caller waits for the one stop, so nobody sees "stopped" while the server is still shutting down.
     /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
         lock (_stopGate)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Newsroom.Application.Auth;
 
 namespace Newsroom.IntegrationTests.Infrastructure;
 
@@ -13,8 +14,13 @@ public partial class ApiProcess : IAsyncLifetime
     public const string SigningKey = "production-tests-signing-key-of-more-than-256-bits";
 
     private readonly List<string> _output = [];
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+
+    /// <summary>The process's <c>Newsroom__DataDirectory</c> (the embedded cluster lives in <c>postgres/</c> there).</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "newsroom-prod-test-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The API process's id, once started.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Where the process listens (an ephemeral port on loopback).</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -42,6 +48,42 @@ public partial class ApiProcess : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client signed in as the bootstrap administrator.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = NewsroomApiFactory.AdminEmail, password = NewsroomApiFactory.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>
+    /// Sends SIGTERM, as an orchestrator stopping the container does (<see cref="Process.Kill()"/> is SIGKILL), and
+    /// waits for the exit: its exit code, or null when it did not exit within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int?> TerminateAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("Not started.");
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -49,7 +91,7 @@ public partial class ApiProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Newsroom"] = await TestCluster.CreateDatabaseAsync();
-        start.Environment["Newsroom__DataDirectory"] = _dataDirectory;
+        start.Environment["Newsroom__DataDirectory"] = DataDirectory;
         start.Environment["Newsroom__Jwt__SigningKey"] = SigningKey;
         start.Environment["Newsroom__Bootstrap__AdminEmail"] = NewsroomApiFactory.AdminEmail;
         start.Environment["Newsroom__Bootstrap__AdminPassword"] = NewsroomApiFactory.AdminPassword;
@@ -98,16 +140,17 @@ public partial class ApiProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        // Stopped as in production first, so that an embedded cluster is stopped with it rather than orphaned.
+        if (_process is { HasExited: false } && await TerminateAsync(TimeSpan.FromSeconds(60)) is null)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
         _process?.Dispose();
-        if (Directory.Exists(_dataDirectory))
+        if (Directory.Exists(DataDirectory))
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 

@@ -67,16 +67,4 @@ public sealed class DatabaseOutageWatchTests : IDisposable
         watch.Succeeded();
         Assert.Equal(0, _measured.Observe()["newsroom.database.outage"]);
     }
-
-    private sealed class RecordingLogger : ILogger
-    {
-        public List<(LogLevel Level, string Message, Exception? Exception)> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add((logLevel, formatter(state, exception), exception));
-    }
 }
