@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Newsroom.Api.Http;
 
 namespace Newsroom.Api.Hosting;
 
@@ -72,7 +73,8 @@ internal sealed partial class GracefulShutdown(IOptions<ShutdownOptions> options
         // Only a body the request declares: bodiless requests (every public read) pass through untouched.
         if (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
         {
-            var body = new MemoryStream();
+            // Pooled 16 kB blocks: a body near the limit does not land in the large object heap.
+            var body = PooledBuffers.Rent("request-body");
             await request.Body.CopyToAsync(body, context.RequestAborted);
             body.Position = 0;
             request.Body = body;

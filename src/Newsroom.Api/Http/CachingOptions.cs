@@ -28,14 +28,14 @@ public sealed class CachingOptions
 
     /// <summary>
     /// The server cache's bound, fresh responses and stale copies together (each counted with its key and 512 bytes
-    /// of bookkeeping). 64 MiB holds several thousand article pages, the hot set of a news site, and leaves most of
+    /// of bookkeeping). 48 MiB holds about three thousand article pages, the hot set of a news site, and leaves most of
     /// the 400 MiB the API is to stay under to everything else.
     /// </summary>
     [Range(1, 4_096)]
-    public int ServerCacheMegabytes { get; set; } = 64;
+    public int ServerCacheMegabytes { get; set; } = 48;
 
     /// <summary>
-    /// The server cache may take at most a third of the managed heap's limit (192 MiB as shipped, see
+    /// The server cache may take at most a third of the managed heap's limit (160 MiB as shipped, see
     /// Newsroom.Api.csproj): a bigger one ends in out-of-memory errors under load instead of evictions.
     /// </summary>
     public bool FitsInHeap(long heapLimitBytes) => ServerCacheMegabytes * 3L * 1024 * 1024 <= heapLimitBytes;

@@ -84,11 +84,11 @@ public sealed class StartupConfigurationTests
     public async Task A_server_cache_too_big_for_the_shipped_heap_limit_does_not_start_and_says_what_to_change()
     {
         var (exitCode, errors) = await StartProductionAsync(
-            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__Caching__ServerCacheMegabytes"] = "65" });
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__Caching__ServerCacheMegabytes"] = "54" });
 
         Assert.Equal(3, exitCode);
         Assert.Contains("ServerCacheMegabytes", errors, StringComparison.Ordinal);
-        Assert.Contains("192 MiB", errors, StringComparison.Ordinal);
+        Assert.Contains("160 MiB", errors, StringComparison.Ordinal);
         Assert.Contains("DOTNET_GCHeapHardLimit", errors, StringComparison.Ordinal);
     }
 
