@@ -38,8 +38,8 @@ internal static class PublicCaching
         services.AddSingleton<IOutputCacheStore>(sp => new PublicResponseStore(sp.GetRequiredService<CachingOptions>(), TimeProvider.System));
         services.AddOutputCache();
         services.AddSingleton<Evictions>();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Evictions>((cache, caching, evictions) =>
-            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds), evictions)));
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Evictions, NewsroomMetrics>((cache, caching, evictions, metrics) =>
+            cache.AddPolicy(Policy, new PublicOutputCachePolicy(TimeSpan.FromSeconds(caching.Value.ServerCacheSeconds), evictions, metrics)));
         services.AddSingleton<IPublicResponseCache, OutputCacheEviction>();
         return services;
     }
@@ -161,7 +161,7 @@ internal static class PublicCaching
     /// rebuild evicted searches is stored. The lookup <see cref="StaleReads"/> makes after an outage stores nothing and
     /// asks the store for a stale copy (<see cref="PublicResponseStore.StaleKeyPrefix"/>).
     /// </summary>
-    private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions) : IOutputCachePolicy
+    private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions, NewsroomMetrics metrics) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
@@ -190,15 +190,14 @@ internal static class PublicCaching
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            context.HttpContext.RequestServices.GetRequiredService<NewsroomMetrics>()
-                .CacheServed(StaleReads.IsStaleLookup(context.HttpContext) ? CacheResult.Stale : CacheResult.Hit);
+            metrics.CacheServed(StaleReads.IsStaleLookup(context.HttpContext) ? CacheResult.Stale : CacheResult.Hit);
             return ValueTask.CompletedTask;
         }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            http.RequestServices.GetRequiredService<NewsroomMetrics>().CacheServed(CacheResult.Miss);
+            metrics.CacheServed(CacheResult.Miss);
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
             var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Of(context.Tags);

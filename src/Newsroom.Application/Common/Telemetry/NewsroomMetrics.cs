@@ -69,7 +69,7 @@ public sealed class NewsroomMetrics
     {
         _outbox = outbox;
         var meter = meters.Create(MeterName);
-        _cacheRequests = meter.CreateCounter<long>("newsroom.cache.requests", "{request}", "Public reads answered by the server's cache (result=hit) or by the application (result=miss).");
+        _cacheRequests = meter.CreateCounter<long>("newsroom.cache.requests", "{request}", "Public reads answered by the server's cache (result=hit), by the application (result=miss), or from an expired copy while the database is away (result=stale).");
         _goLiveDelay = meter.CreateHistogram<double>("newsroom.publishing.go_live_delay", "s", "Seconds from a scheduled article's publishAt to the scheduled publisher putting it live.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = GoLiveBuckets });
         _searchDuration = meter.CreateHistogram<double>("newsroom.search.duration", "s", "Duration of full-text searches, spelling correction included.",
