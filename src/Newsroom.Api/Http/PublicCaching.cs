@@ -303,7 +303,7 @@ internal static class PublicCaching
 
     private sealed class OutputCacheEviction(IOutputCacheStore store, Evictions evictions) : IPublicResponseCache
     {
-        public Task EvictAsync(CancellationToken cancellationToken) => EvictAsync(Tag, cancellationToken);
+        public Task EvictAsync(PublicChange change, CancellationToken cancellationToken) => EvictAsync(Tag, cancellationToken);
 
         public Task EvictSearchesAsync(CancellationToken cancellationToken) => EvictAsync(SearchTag, cancellationToken);
 

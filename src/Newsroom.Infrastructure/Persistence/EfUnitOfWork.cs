@@ -11,7 +11,7 @@ namespace Newsroom.Infrastructure.Persistence;
 
 internal sealed class EfUnitOfWork(NewsroomDbContext db) : IUnitOfWork
 {
-    public bool SavedPublicChanges => db.SavedPublicChanges;
+    public PublicChange SavedPublicChange => db.SavedPublicChanges ? PublicChange.Everything : PublicChange.None;
 
     public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {

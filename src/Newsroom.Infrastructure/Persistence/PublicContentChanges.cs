@@ -10,11 +10,11 @@ namespace Newsroom.Infrastructure.Persistence;
 /// </summary>
 internal sealed class PublicContentChanges(IEnumerable<IPublicResponseCache> responseCaches, SearchVocabularyRefresher vocabulary) : IContentChangeNotifier
 {
-    public async Task ContentChangedAsync(CancellationToken cancellationToken)
+    public async Task ContentChangedAsync(PublicChange change, CancellationToken cancellationToken)
     {
         foreach (var cache in responseCaches)
         {
-            await cache.EvictAsync(cancellationToken);
+            await cache.EvictAsync(change, cancellationToken);
         }
 
         vocabulary.RequestRefresh();

@@ -95,6 +95,6 @@ public sealed class SitemapsEndpointsTests(SitemapsEndpointsTests.Factory api) :
         var publishedAt = api.Clock.GetUtcNow() - ago;
         await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Database
             .ExecuteSqlAsync($"UPDATE articles SET published_at = {publishedAt}, first_published_at = {publishedAt} WHERE id = {articleId}");
-        await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
     }
 }

@@ -19,7 +19,7 @@ public static class ArticleFixtures
         db.Authors.Add(author);
         await db.SaveChangesAsync();
         // Written behind the API's back: drop cached public reads as a committed command would.
-        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
         return author.Id;
     }
 

@@ -22,7 +22,7 @@ public static class ReaderFixtures
         article.ClearEvents();
         db.Articles.Add(article);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
         return (id, slug);
     }
 

@@ -31,7 +31,7 @@ public static class SeededArticles
         db.Authors.Add(author);
         await db.SaveChangesAsync();
         // Written behind the API's back: drop cached public reads as a committed command would.
-        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
         return author.Id;
     }
 
@@ -73,7 +73,7 @@ public static class SeededArticles
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         // Written behind the API's back: drop cached public reads as a committed command would.
-        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Application.Common.Abstractions.IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
         return id;
     }
 

@@ -47,7 +47,7 @@ public sealed class SearchRelevanceTests(SearchRelevanceTests.Corpus corpus) : I
 
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW search_words");
-            await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IContentChangeNotifier>().ContentChangedAsync(Newsroom.Application.Common.Abstractions.PublicChange.Everything, CancellationToken.None);
         }
     }
 

@@ -5,11 +5,14 @@ namespace Newsroom.Application.Common.Behaviors;
 
 /// <summary>
 /// One command, one transaction: everything the handler changed is saved and committed together, or nothing is
-/// (the transaction is disposed without commit when the handler throws). Cached public reads are dropped after a
-/// commit that changed what readers see: always for <see cref="IChangesPublicContent"/> commands, otherwise when a
-/// save held such a change (an editor's draft saves and user management leave the caches warm).
+/// (the transaction is disposed without commit when the handler throws). A change readers can see (always for
+/// <see cref="IChangesPublicContent"/> commands, otherwise what the saves held, <see cref="IUnitOfWork.SavedPublicChange"/>)
+/// is announced inside the transaction (<see cref="IPublicChangeAnnouncer"/>: other instances, edge caches), so it is
+/// announced exactly when it is committed, and this instance's cached answers are dropped after the commit.
+/// An editor's draft saves and user management leave the caches warm.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, IContentChangeNotifier contentChanges)
+public sealed class TransactionBehavior<TMessage, TResponse>(
+    IUnitOfWork unitOfWork, IEnumerable<IPublicChangeAnnouncer> announcers, IContentChangeNotifier contentChanges)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -23,12 +26,22 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        var change = message is IChangesPublicContent ? PublicChange.Everything : unitOfWork.SavedPublicChange;
+        if (!change.IsEmpty)
+        {
+            foreach (var announcer in announcers)
+            {
+                await announcer.AnnounceAsync(change, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         // After the commit, never before: evicting earlier would let a concurrent read re-cache the old state.
-        if (message is IChangesPublicContent || unitOfWork.SavedPublicChanges)
+        if (!change.IsEmpty)
         {
-            await contentChanges.ContentChangedAsync(CancellationToken.None);
+            await contentChanges.ContentChangedAsync(change, CancellationToken.None);
         }
+
         return response;
     }
 }
