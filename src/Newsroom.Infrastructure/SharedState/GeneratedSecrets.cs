@@ -16,6 +16,6 @@ public sealed class GeneratedSecrets(NewsroomDbContext db, TimeProvider clock)
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO generated_secrets (name, value, created_at) VALUES ({name}, {offered}, {clock.GetUtcNow()}) ON CONFLICT (name) DO NOTHING",
             cancellationToken);
-        return await db.Set<GeneratedSecret>().AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).SingleAsync(cancellationToken);
+        return await db.GeneratedSecrets.AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).SingleAsync(cancellationToken);
     }
 }
