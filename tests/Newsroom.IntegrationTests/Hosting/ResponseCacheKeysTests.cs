@@ -34,6 +34,16 @@ public sealed class ResponseCacheKeysTests(NewsroomApiFactory api) : IClassFixtu
         return response;
     }
 
+    /// <summary>Reads each URL until the server cache answers it.</summary>
+    private async Task WarmAsync(params string[] urls)
+    {
+        foreach (var url in urls)
+        {
+            await ReadAsync(url);
+            Assert.True(IsHit(await ReadAsync(url)), $"{url} was not cached");
+        }
+    }
+
     private async Task<JsonElement> PublishAsync(HttpClient editor, Guid authorId, string title, Guid section, params string[] tags)
     {
         var body = ArticleFixtures.Body(authorId, title: title);
@@ -108,11 +118,7 @@ public sealed class ResponseCacheKeysTests(NewsroomApiFactory api) : IClassFixtu
         var y = await PublishAsync(editor, authorId, "Un article sans rapport", ArticleFixtures.Business, "Sans rapport");
         var (pageOfX, pageOfY, list) = ($"/api/v1/articles/{x.GetProperty("slug").GetString()}", $"/api/v1/articles/{y.GetProperty("slug").GetString()}", "/api/v1/articles?limit=50");
         Assert.DoesNotContain(Article(x.Id()), XKey(await ReadAsync(pageOfY)).Split(' '));
-        foreach (var url in new[] { pageOfX, pageOfY, list })
-        {
-            await ReadAsync(url);
-            Assert.True(IsHit(await ReadAsync(url)), $"{url} was not cached");
-        }
+        await WarmAsync(pageOfX, pageOfY, list);
 
         var edit = ArticleFixtures.Body(authorId, title: "Un article corrigé");
         edit["tags"] = new[] { "Correction ciblee" };
@@ -137,11 +143,7 @@ public sealed class ResponseCacheKeysTests(NewsroomApiFactory api) : IClassFixtu
         var previous = await PublishAsync(editor, authorId, "Le dernier paru avant", ArticleFixtures.Technologies, "Voisin precedent");
         var (pageOfFarther, pageOfPrevious) = ($"/api/v1/articles/{farther.GetProperty("slug").GetString()}", $"/api/v1/articles/{previous.GetProperty("slug").GetString()}");
         Assert.DoesNotContain(Article(previous.Id()), XKey(await ReadAsync(pageOfFarther)).Split(' '));
-        foreach (var url in new[] { pageOfFarther, pageOfPrevious })
-        {
-            await ReadAsync(url);
-            Assert.True(IsHit(await ReadAsync(url)), $"{url} was not cached");
-        }
+        await WarmAsync(pageOfFarther, pageOfPrevious);
 
         var x = await PublishAsync(editor, authorId, "Le tout dernier paru", Culture, "Nouveau voisin");
 
@@ -160,11 +162,7 @@ public sealed class ResponseCacheKeysTests(NewsroomApiFactory api) : IClassFixtu
         await PublishAsync(editor, authorId, "Un article intercalé", ArticleFixtures.Technologies, "Autre intercalaire");
         var other = await PublishAsync(editor, authorId, "Un article non étiqueté", ArticleFixtures.Business, "Sans etiquette commune");
         var (pageOfTagged, pageOfOther) = ($"/api/v1/articles/{tagged.GetProperty("slug").GetString()}", $"/api/v1/articles/{other.GetProperty("slug").GetString()}");
-        foreach (var url in new[] { pageOfTagged, pageOfOther })
-        {
-            await ReadAsync(url);
-            Assert.True(IsHit(await ReadAsync(url)), $"{url} was not cached");
-        }
+        await WarmAsync(pageOfTagged, pageOfOther);
 
         var tagId = tagged.GetProperty("tags")[0].GetProperty("id").GetString();
         (await editor.PutAsJsonAsync($"/api/v1/admin/tags/{tagId}", new { name = "Après renommage" })).EnsureSuccessStatusCode();
