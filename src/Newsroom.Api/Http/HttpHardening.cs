@@ -52,6 +52,7 @@ internal static class HttpHardening
     {
         if (PublicCaching.IsPublicRead(context) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
         {
+            ResponseCacheKeys.AlsoAsSurrogateKey(context.Response.Headers);
             var caching = context.RequestServices.GetRequiredService<CachingOptions>();
             context.Response.Headers.CacheControl = PublicCaching.BegunBeforeEviction(context) ? caching.UnsharedCacheControl() : caching.PublicCacheControl();
             return;

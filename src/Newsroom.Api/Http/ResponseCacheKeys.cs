@@ -17,7 +17,8 @@ namespace Newsroom.Api.Http;
 /// The cache keys (<see cref="CacheKeys"/>) a public answer depends on, sent in <c>xkey</c> and <c>Surrogate-Key</c>
 /// (one string, the same for both) and given to the output cache as its tags, so that a change evicts exactly the
 /// answers that showed it, here and in edge caches. Computed once, from the response object, when the answer is made:
-/// a cached answer carries its headers, so hits and 304s cost nothing more. The keys a group's answers always carry
+/// a cached answer carries its <c>xkey</c>, and <c>Surrogate-Key</c> is the same string set as the answer goes out
+/// (<see cref="AlsoAsSurrogateKey"/>), so hits and 304s cost one header lookup and no copy. The keys a group's answers always carry
 /// are declared with <see cref="PublicCaching.PublicRead{TBuilder}"/>; those depending on what an answer shows are
 /// found here, by the type of its value.
 /// </summary>
@@ -43,13 +44,20 @@ internal static class ResponseCacheKeys
             {
                 var http = invocation.HttpContext;
                 http.Items[KeysItem] = keys;
-                var header = string.Join(' ', keys);
-                http.Response.Headers[XKeyHeader] = header;
-                http.Response.Headers[SurrogateKeyHeader] = header;
+                http.Response.Headers[XKeyHeader] = string.Join(' ', keys);
             }
 
             return result;
         });
+
+    /// <summary>Sends an answer's keys under the CDNs' name too, the very same string (cached answers store only <c>xkey</c>).</summary>
+    public static void AlsoAsSurrogateKey(IHeaderDictionary headers)
+    {
+        if (headers.TryGetValue(XKeyHeader, out var keys))
+        {
+            headers[SurrogateKeyHeader] = keys;
+        }
+    }
 
     /// <summary>The keys of a successful answer; null for anything else (a redirect is never cached, an error is never stored).</summary>
     internal static string[]? KeysOf(object? result, HttpRequest request, string[] always)
