@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Api.Http;
 using Newsroom.Application.Articles;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Common.Paging;
 using Newsroom.Application.Reading;
 
@@ -23,7 +24,7 @@ public static class ArticlesEndpoints
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        var archives = api.MapGroup("/archives").WithTags("Archives").PublicRead();
+        var archives = api.MapGroup("/archives").WithTags("Archives").PublicRead(CacheKeys.List);
         archives.MapGet("/", ListArchives)
             .WithName("ListArchives").WithSummary("Months with published articles and their counts, newest first (Europe/Paris months).");
         archives.MapGet("/{year}/{month}", ListArchiveMonth)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Authors;
 
 namespace Newsroom.Api.Endpoints;
@@ -10,7 +11,7 @@ public static class AuthorsEndpoints
 {
     public static IEndpointRouteBuilder MapAuthorsEndpoints(this IEndpointRouteBuilder api)
     {
-        var authors = api.MapGroup("/authors").WithTags("Authors").PublicRead();
+        var authors = api.MapGroup("/authors").WithTags("Authors").PublicRead(CacheKeys.List);
         authors.MapGet("/", ListAuthors)
             .WithName("ListAuthors").WithSummary("The authors of public articles by name, each with how many articles readers can see.")
             .WithDescription("An author with no published article (or none whose scheduled time has come) is left out.");

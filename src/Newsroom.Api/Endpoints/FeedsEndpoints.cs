@@ -1,8 +1,8 @@
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Api.Feeds;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Feeds;
 using Newsroom.Application.Site;
 
@@ -17,7 +17,7 @@ public static class FeedsEndpoints
 
     public static IEndpointRouteBuilder MapFeedsEndpoints(this IEndpointRouteBuilder api)
     {
-        var feeds = api.MapGroup("/feeds").WithTags("Feeds").PublicRead();
+        var feeds = api.MapGroup("/feeds").WithTags("Feeds").PublicRead(CacheKeys.Feed);
         feeds.MapGet("/rss", Rss)
             .WithName("GetRssFeed").WithSummary("The latest 50 published articles as RSS 2.0.").WithDescription(Filters)
             .Produces<string>(StatusCodes.Status200OK, FeedXml.RssMediaType)
@@ -34,11 +34,11 @@ public static class FeedsEndpoints
     /// <param name="ct">Request cancellation.</param>
     /// <param name="section">Only this section's articles (its slug).</param>
     /// <param name="tag">Only articles with this tag (its slug).</param>
-    private static async Task<FileStreamHttpResult> Rss(
+    private static async Task<FeedDocument> Rss(
         SiteOptions site, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
         var feed = await sender.Send(new GetFeed(section, tag), ct);
-        return TypedResults.Stream(FeedXml.Rss(feed, Self(site, RssPath, section, tag)), FeedXml.RssMediaType + "; charset=utf-8");
+        return new FeedDocument(feed, FeedXml.Rss(feed, Self(site, RssPath, section, tag)), FeedXml.RssMediaType + "; charset=utf-8");
     }
 
     /// <param name="site">The site, whose public base URL the feed's own URL starts with.</param>
@@ -46,11 +46,11 @@ public static class FeedsEndpoints
     /// <param name="ct">Request cancellation.</param>
     /// <param name="section">Only this section's articles (its slug).</param>
     /// <param name="tag">Only articles with this tag (its slug).</param>
-    private static async Task<FileStreamHttpResult> Atom(
+    private static async Task<FeedDocument> Atom(
         SiteOptions site, ISender sender, CancellationToken ct, [FromQuery] string? section = null, [FromQuery] string? tag = null)
     {
         var feed = await sender.Send(new GetFeed(section, tag), ct);
-        return TypedResults.Stream(FeedXml.Atom(feed, Self(site, AtomPath, section, tag)), FeedXml.AtomMediaType + "; charset=utf-8");
+        return new FeedDocument(feed, FeedXml.Atom(feed, Self(site, AtomPath, section, tag)), FeedXml.AtomMediaType + "; charset=utf-8");
     }
 
     /// <summary>

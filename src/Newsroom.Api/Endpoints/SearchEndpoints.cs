@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Search;
 
 namespace Newsroom.Api.Endpoints;
@@ -11,7 +12,7 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {
-        var search = api.MapGroup("/search").WithTags("Search").PublicRead(PublicCaching.SearchTag).RequireRateLimiting(RateLimits.Search);
+        var search = api.MapGroup("/search").WithTags("Search").PublicRead(CacheKeys.Search).RequireRateLimiting(RateLimits.Search);
         search.MapGet("/", Search)
             .WithName("SearchArticles").WithSummary("Searches published articles: stemming, accents, \"phrases\", -exclusions, OR, typo suggestions.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);

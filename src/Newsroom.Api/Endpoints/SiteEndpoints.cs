@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Site;
 
@@ -11,10 +12,10 @@ public static class SiteEndpoints
 {
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/site", GetSite).PublicRead()
+        api.MapGet("/site", GetSite).PublicRead(CacheKeys.Site)
             .WithName("GetSite").WithSummary("The site's name, tagline, locale, time zone and navigation.").WithTags("Site");
 
-        var sections = api.MapGroup("/sections").WithTags("Sections").PublicRead();
+        var sections = api.MapGroup("/sections").WithTags("Sections").PublicRead(CacheKeys.Site);
         sections.MapGet("/", ListSections)
             .WithName("ListSections").WithSummary("All sections in navigation order.");
         sections.MapGet("/{slug}", GetSectionBySlug)

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Api.Feeds;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Feeds;
 
 namespace Newsroom.Api.Endpoints;
@@ -13,8 +14,8 @@ public static class SitemapsEndpoints
 
     public static IEndpointRouteBuilder MapSitemapsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", Sitemap).PublicRead().ExcludeFromDescription();
-        app.MapGet("/sitemap-news.xml", NewsSitemap).PublicRead().ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", Sitemap).PublicRead(CacheKeys.Sitemap, CacheKeys.List).ExcludeFromDescription();
+        app.MapGet("/sitemap-news.xml", NewsSitemap).PublicRead(CacheKeys.Sitemap, CacheKeys.List).ExcludeFromDescription();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Api.Http;
+using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Tags;
 
 namespace Newsroom.Api.Endpoints;
@@ -10,7 +11,7 @@ public static class TagsEndpoints
 {
     public static IEndpointRouteBuilder MapTagsEndpoints(this IEndpointRouteBuilder api)
     {
-        var tags = api.MapGroup("/tags").WithTags("Tags").PublicRead();
+        var tags = api.MapGroup("/tags").WithTags("Tags").PublicRead(CacheKeys.List);
         tags.MapGet("/", ListTags)
             .WithName("ListTags").WithSummary("Tags with public articles, most used first, then by name.")
             .WithDescription("Only published articles (and scheduled ones whose time has come) are counted; a tag with none is left out. `limit` is 1–200, 100 by default.")

@@ -11,6 +11,14 @@ public sealed class CachingOptions
     [Range(0, 31_536_000)]
     public int MaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long shared caches (an edge cache, a CDN) keep a public answer fresh: <c>s-maxage</c>, distinct from the
+    /// browsers' <see cref="MaxAgeSeconds"/>. Behind edge caches purged by key (see <see cref="ResponseCacheKeys"/>),
+    /// it can be raised far above it, since a change purges what it made stale.
+    /// </summary>
+    [Range(0, 31_536_000)]
+    public int SharedMaxAgeSeconds { get; set; } = 60;
+
     [Range(0, 31_536_000)]
     public int StaleWhileRevalidateSeconds { get; set; } = 300;
 
@@ -44,8 +52,19 @@ public sealed class CachingOptions
     public static string DoesNotFitInHeap(long heapLimitBytes) => string.Create(CultureInfo.InvariantCulture,
         $"Newsroom:Caching:ServerCacheMegabytes must be at most a third of the managed heap limit ({heapLimitBytes / (1024 * 1024)} MiB): lower it, or raise the limit with DOTNET_GCHeapHardLimit (hex bytes).");
 
-    /// <summary>The Cache-Control of every public read (a 200 or its 304), built per response as before: one string.</summary>
-    public string PublicCacheControl() => StaleIfErrorSeconds > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}, stale-if-error={StaleIfErrorSeconds}")
-        : string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}");
+    private string? _publicCacheControl;
+    private string? _unsharedCacheControl;
+
+    /// <summary>The Cache-Control of every public read (a 200 or its 304): one string, made once.</summary>
+    public string PublicCacheControl() => _publicCacheControl ??= StaleIfErrorSeconds > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, s-maxage={SharedMaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}, stale-if-error={StaleIfErrorSeconds}")
+        : string.Create(CultureInfo.InvariantCulture, $"public, max-age={MaxAgeSeconds}, s-maxage={SharedMaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}");
+
+    /// <summary>
+    /// The Cache-Control of a public read that an eviction touched while it was being made: it may hold what was
+    /// evicted, so no shared cache may keep it (<c>private</c>, and <c>s-maxage=0</c> for caches that ignore it); nor
+    /// serve it stale later, hence no <c>stale-*</c>. A browser keeps it its usual while.
+    /// </summary>
+    public string UnsharedCacheControl() => _unsharedCacheControl ??=
+        string.Create(CultureInfo.InvariantCulture, $"private, max-age={MaxAgeSeconds}, s-maxage=0");
 }

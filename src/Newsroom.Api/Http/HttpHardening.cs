@@ -45,13 +45,16 @@ internal static class HttpHardening
 
     /// <summary>
     /// Public reads are public whoever asks (authentication never changes them, and a cached copy made for a signed-in
-    /// caller must not carry "private" to the next one); everything else, errors included, is never stored.
+    /// caller must not carry "private" to the next one), but for one an eviction touched while it was being made, which
+    /// no shared cache may keep; everything else, errors included, is never stored.
     /// </summary>
     private static void ApplyCachePolicy(HttpContext context)
     {
         if (PublicCaching.IsPublicRead(context) && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
         {
-            context.Response.Headers.CacheControl = context.RequestServices.GetRequiredService<CachingOptions>().PublicCacheControl();
+            ResponseCacheKeys.AlsoAsSurrogateKey(context.Response.Headers);
+            var caching = context.RequestServices.GetRequiredService<CachingOptions>();
+            context.Response.Headers.CacheControl = PublicCaching.BegunBeforeEviction(context) ? caching.UnsharedCacheControl() : caching.PublicCacheControl();
             return;
         }
 

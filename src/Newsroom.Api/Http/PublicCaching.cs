@@ -8,23 +8,22 @@ using Newsroom.Application.Common.Telemetry;
 namespace Newsroom.Api.Http;
 
 /// <summary>
-/// Public reads are cached twice: by clients and CDNs (Cache-Control, a strong ETag, Last-Modified, 304s), and by the
-/// server's output cache, tagged so that any committed content change evicts every public entry at once. Entries that
-/// merely expired are kept a while longer for <see cref="StaleReads"/> (see <see cref="PublicResponseStore"/>).
-/// Admin and authentication routes never use this policy, so no cached public answer can be served to them.
+/// Public reads are cached twice: by clients and edge caches (Cache-Control, a strong ETag, Last-Modified, 304s, and the
+/// cache keys in <c>xkey</c>/<c>Surrogate-Key</c>), and by the server's output cache, tagged with the same keys
+/// (<see cref="ResponseCacheKeys"/>) so that a committed change evicts exactly the answers that showed it, and with
+/// <see cref="Tag"/> so that <see cref="PublicChange.Everything"/> evicts them all. Entries that merely expired are kept
+/// a while longer for <see cref="StaleReads"/> (see <see cref="PublicResponseStore"/>). Admin and authentication routes
+/// never use this policy, so no cached public answer can be served to them.
 /// </summary>
 internal static class PublicCaching
 {
     public const string Policy = "public";
     public const string Tag = "public-content";
 
-    /// <summary>Also on searches and completions (their group says so: <c>.PublicRead(SearchTag)</c>), which the search vocabulary's rebuild makes stale once more.</summary>
-    public const string SearchTag = "public-search";
-
     /// <summary>Marks a 200 turned into a 304 on its way out: the output cache still stores the 200.</summary>
     private static readonly object RevalidatedKey = new();
 
-    /// <summary>The <see cref="Evictions.Of"/> its tags a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
+    /// <summary>The <see cref="Evictions.Count"/> a public read began under (see <see cref="PublicOutputCachePolicy"/>).</summary>
     private static readonly object BegunUnderKey = new();
 
     public static IServiceCollection AddNewsroomCaching(this IServiceCollection services)
@@ -138,15 +137,26 @@ internal static class PublicCaching
     });
 
     /// <summary>
-    /// Marks an endpoint (or a group) as a public read: cached by the output cache, given validators, answered 304 when
-    /// unchanged, and public in Cache-Control. The middlewares ask the selected endpoint, not the path.
-    /// <paramref name="alsoEvictedBy"/> names cache tags besides <see cref="Tag"/> whose eviction drops its answers.
+    /// Marks an endpoint (or a group) as a public read: cached by the output cache, given validators and cache keys,
+    /// answered 304 when unchanged, and public in Cache-Control. The middlewares ask the selected endpoint, not the
+    /// path. <paramref name="keys"/> are the cache keys every answer of it carries, besides those of what it shows.
     /// </summary>
-    public static TBuilder PublicRead<TBuilder>(this TBuilder builder, params string[] alsoEvictedBy)
+    public static TBuilder PublicRead<TBuilder>(this TBuilder builder, params string[] keys)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new PublicReadMetadata([Tag, .. alsoEvictedBy])).CacheOutput(Policy);
+        builder.WithMetadata(PublicReadMetadata.Instance).CacheOutput(Policy).WithResponseCacheKeys(keys);
 
     public static bool IsPublicRead(HttpContext context) => PublicReadOf(context) is not null;
+
+    /// <summary>
+    /// Whether an eviction of one of its keys began while this answer was being made, as its headers go out: shared
+    /// caches are told not to keep it (<see cref="CachingOptions.UnsharedCacheControl"/>), as the server cache does
+    /// not (<see cref="PublicOutputCachePolicy"/>). Only an answer made now has keys here; one served from the cache
+    /// was stored untouched and is false at once.
+    /// </summary>
+    public static bool BegunBeforeEviction(HttpContext context) =>
+        ResponseCacheKeys.Of(context) is { } keys
+        && context.Items[BegunUnderKey] is long begunUnder
+        && context.RequestServices.GetRequiredService<Evictions>().TouchedSince(begunUnder, keys);
 
     private static PublicReadMetadata? PublicReadOf(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
@@ -155,18 +165,16 @@ internal static class PublicCaching
 
     /// <summary>
     /// Caches public GETs whatever headers the caller sends (authentication never changes a public answer), varying by
-    /// the whole query string. An answer whose read began before an eviction is not stored: it may hold what the
-    /// eviction was for (a search that read the vocabulary while its rebuild ran), and storing it after the eviction
-    /// would keep that until it expires. Only evictions of its own tags count: a section read while the vocabulary's
-    /// rebuild evicted searches is stored. The lookup <see cref="StaleReads"/> makes after an outage stores nothing and
-    /// asks the store for a stale copy (<see cref="PublicResponseStore.StaleKeyPrefix"/>).
+    /// the whole query string, tagged with <see cref="Tag"/> and the answer's cache keys. An answer whose read began
+    /// before an eviction of one of its keys is not stored (see <see cref="Evictions"/>). The lookup
+    /// <see cref="StaleReads"/> makes after an outage stores nothing and asks the store for a stale copy
+    /// (<see cref="PublicResponseStore.StaleKeyPrefix"/>).
     /// </summary>
     private sealed class PublicOutputCachePolicy(TimeSpan duration, Evictions evictions, NewsroomMetrics metrics) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var read = PublicReadOf(context.HttpContext);
-            var cacheable = read is not null;
+            var cacheable = PublicReadOf(context.HttpContext) is not null;
             var staleLookup = StaleReads.IsStaleLookup(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
@@ -179,12 +187,8 @@ internal static class PublicCaching
                 context.CacheVaryByRules.CacheKeyPrefix = PublicResponseStore.StaleKeyPrefix;
             }
 
-            foreach (var tag in read?.CacheTags ?? [])
-            {
-                context.Tags.Add(tag);
-            }
-
-            context.HttpContext.Items[BegunUnderKey] = evictions.Of(context.Tags);
+            context.Tags.Add(Tag);
+            context.HttpContext.Items[BegunUnderKey] = evictions.Count;
             return ValueTask.CompletedTask;
         }
 
@@ -194,123 +198,62 @@ internal static class PublicCaching
             return ValueTask.CompletedTask;
         }
 
+        /// <summary>
+        /// Runs once the application has made its answer (a miss; its headers may have gone out already), never for one
+        /// served from the cache; decides, last, whether it is stored.
+        /// </summary>
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
             metrics.CacheServed(CacheResult.Miss);
             var ok = http.Response.StatusCode == StatusCodes.Status200OK
                 || (http.Response.StatusCode == StatusCodes.Status304NotModified && http.Items.ContainsKey(RevalidatedKey));
-            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || begunUnder != evictions.Of(context.Tags);
+            var keys = ResponseCacheKeys.Of(http);
+            foreach (var key in keys ?? [])
+            {
+                context.Tags.Add(key);
+            }
+
+            var evictedSince = http.Items[BegunUnderKey] is not long begunUnder || evictions.TouchedSince(begunUnder, keys);
             context.AllowCacheStorage &= ok && !evictedSince && !http.Response.Headers.ContainsKey("Set-Cookie");
             return ValueTask.CompletedTask;
         }
     }
 
-    /// <summary>
-    /// Passes the body through, or drops it once the response has become a 304. The response is started before the
-    /// first write goes anywhere, so the OnStarting decision is always made first.
-    /// </summary>
-    private sealed class NotModifiedFilter(Stream inner, HttpResponse response) : Stream
-    {
-        public Stream Inner { get; } = inner;
-
-        public bool Discard { get; set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => Inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            if (!response.HasStarted)
-            {
-                response.StartAsync().GetAwaiter().GetResult();
-            }
-
-            if (!Discard)
-            {
-                Inner.Write(buffer, offset, count);
-            }
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (!response.HasStarted)
-            {
-                await response.StartAsync(cancellationToken);
-            }
-
-            if (!Discard)
-            {
-                await Inner.WriteAsync(buffer, cancellationToken);
-            }
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
-
-    /// <summary>The metadata <see cref="PublicRead{TBuilder}"/> puts on public endpoints: the cache tags of their answers.</summary>
+    /// <summary>The metadata <see cref="PublicRead{TBuilder}"/> puts on public endpoints.</summary>
     public sealed class PublicReadMetadata
     {
-        internal PublicReadMetadata(IReadOnlyList<string> cacheTags) => CacheTags = cacheTags;
+        public static readonly PublicReadMetadata Instance = new();
 
-        public IReadOnlyList<string> CacheTags { get; }
-    }
-
-    /// <summary>
-    /// How many evictions of each tag this API has begun: counted before each one, so a read that began earlier sees
-    /// it. Any tag but <see cref="SearchTag"/> counts as <see cref="Tag"/>, which every public answer carries: an
-    /// unknown tag would make more answers unstorable, never fewer.
-    /// </summary>
-    private sealed class Evictions
-    {
-        private long _content;
-        private long _searches;
-
-        /// <summary>The evictions so far of an answer's tags, as one number that changes whenever any of them does.</summary>
-        public long Of(HashSet<string> tags) =>
-            Interlocked.Read(ref _content) + (tags.Contains(SearchTag) ? Interlocked.Read(ref _searches) : 0);
-
-        public void Begin(string tag)
+        private PublicReadMetadata()
         {
-            if (tag == SearchTag)
-            {
-                Interlocked.Increment(ref _searches);
-            }
-            else
-            {
-                Interlocked.Increment(ref _content);
-            }
         }
     }
 
+    /// <summary>
+    /// Evicts by each key of a change (<see cref="PublicChange.Everything"/>: every public answer), after numbering the
+    /// eviction so that answers being made meanwhile are not stored (<see cref="Evictions"/>).
+    /// </summary>
     private sealed class OutputCacheEviction(IOutputCacheStore store, Evictions evictions) : IPublicResponseCache
     {
-        public Task EvictAsync(PublicChange change, CancellationToken cancellationToken) => EvictAsync(Tag, cancellationToken);
-
-        public Task EvictSearchesAsync(CancellationToken cancellationToken) => EvictAsync(SearchTag, cancellationToken);
-
-        private async Task EvictAsync(string tag, CancellationToken cancellationToken)
+        public async Task EvictAsync(PublicChange change, CancellationToken cancellationToken)
         {
-            evictions.Begin(tag);
-            await store.EvictByTagAsync(tag, cancellationToken);
+            if (change.IsEmpty)
+            {
+                return;
+            }
+
+            evictions.Begin(change);
+            if (change.IsEverything)
+            {
+                await store.EvictByTagAsync(Tag, cancellationToken);
+                return;
+            }
+
+            foreach (var key in change.Keys)
+            {
+                await store.EvictByTagAsync(key, cancellationToken);
+            }
         }
     }
 }

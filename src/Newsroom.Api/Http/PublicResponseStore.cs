@@ -9,7 +9,8 @@ namespace Newsroom.Api.Http;
 /// then kept <see cref="CachingOptions.StaleIfErrorSeconds"/> longer as a stale copy: in the same memory and under the
 /// same bound, no second copy. An ordinary lookup only ever finds fresh responses; a lookup whose key starts with
 /// <see cref="StaleKeyPrefix"/> (made only by <see cref="StaleReads"/>, once the database has failed a public read)
-/// finds stale copies too. Evicting a tag removes its responses outright, so an evicted response is never served stale.
+/// finds stale copies too. Evicting a tag (a cache key, or <see cref="PublicCaching.Tag"/> for all) removes its
+/// responses outright, stale copies included, so an evicted response is never served stale.
 /// </summary>
 /// <remarks>
 /// When the bound is reached, the memory cache compacts the least recently read entries first. A fresh response was
@@ -29,6 +30,9 @@ internal sealed class PublicResponseStore : IOutputCacheStore, IDisposable
     /// and an estimate of the memory cache's entry, its options and the tag bookkeeping.
     /// </summary>
     private const int EntryOverheadBytes = 512;
+
+    /// <summary>Counted per tag of an entry (its cache keys): the tag index's entry and the key's string.</summary>
+    private const int TagOverheadBytes = 128;
 
     private readonly MemoryCache _cache;
     private readonly TimeSpan _keptStaleFor;
@@ -68,7 +72,7 @@ internal sealed class PublicResponseStore : IOutputCacheStore, IDisposable
         var entry = new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = validFor + _keptStaleFor,
-            Size = value.Length + (key.Length * sizeof(char)) + EntryOverheadBytes,
+            Size = value.Length + (key.Length * sizeof(char)) + EntryOverheadBytes + (stored.Tags.Length * TagOverheadBytes),
         };
         entry.RegisterPostEvictionCallback(ForgetTags, this);
 

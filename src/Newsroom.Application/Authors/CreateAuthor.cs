@@ -12,7 +12,7 @@ namespace Newsroom.Application.Authors;
 
 /// <summary>Adds a byline. The slug defaults to one made from the name; a taken slug is a 409 from the database.</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record CreateAuthor(string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>, IChangesPublicContent;
+public sealed record CreateAuthor(string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>;
 
 public sealed class CreateAuthorValidator : AbstractValidator<CreateAuthor>
 {

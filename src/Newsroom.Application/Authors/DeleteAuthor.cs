@@ -8,7 +8,7 @@ namespace Newsroom.Application.Authors;
 
 /// <summary>Deletes an author who signs no article. The database refuses to leave bylines dangling, which surfaces as a 409.</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record DeleteAuthor(Guid Id) : ICommand, IChangesPublicContent;
+public sealed record DeleteAuthor(Guid Id) : ICommand;
 
 public sealed class DeleteAuthorHandler(IAuthorRepository authors) : ICommandHandler<DeleteAuthor>
 {

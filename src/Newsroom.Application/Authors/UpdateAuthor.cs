@@ -14,7 +14,7 @@ namespace Newsroom.Application.Authors;
 /// they signed, so fixing a typo in the name must not move it. A taken slug is a 409.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record UpdateAuthor(Guid Id, string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>, IChangesPublicContent;
+public sealed record UpdateAuthor(Guid Id, string Name, string? Slug, string? Bio, string? AvatarUrl, Guid? UserId) : ICommand<AuthorResponse>;
 
 public sealed class UpdateAuthorValidator : AbstractValidator<UpdateAuthor>
 {

@@ -9,7 +9,7 @@ namespace Newsroom.Application.Sections;
 
 /// <summary>Adds a section; its slug is made from the name and must be unique (409 otherwise).</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record CreateSection(string Name, string? Description, int? Position) : ICommand<SectionResponse>, IChangesPublicContent;
+public sealed record CreateSection(string Name, string? Description, int? Position) : ICommand<SectionResponse>;
 
 public sealed class CreateSectionValidator : AbstractValidator<CreateSection>
 {

@@ -8,7 +8,7 @@ namespace Newsroom.Application.Sections;
 
 /// <summary>Deletes an empty section. The database refuses to orphan articles, which surfaces as a 409.</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record DeleteSection(Guid Id) : ICommand, IChangesPublicContent;
+public sealed record DeleteSection(Guid Id) : ICommand;
 
 public sealed class DeleteSectionHandler(ISectionRepository sections) : ICommandHandler<DeleteSection>
 {

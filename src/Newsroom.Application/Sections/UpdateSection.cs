@@ -9,7 +9,7 @@ namespace Newsroom.Application.Sections;
 
 /// <summary>Renames, re-describes and moves a section. Renaming changes the slug; a taken slug is a 409.</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record UpdateSection(Guid Id, string Name, string? Description, int Position) : ICommand<SectionResponse>, IChangesPublicContent;
+public sealed record UpdateSection(Guid Id, string Name, string? Description, int Position) : ICommand<SectionResponse>;
 
 public sealed class UpdateSectionValidator : AbstractValidator<UpdateSection>
 {

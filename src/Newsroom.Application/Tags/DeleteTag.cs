@@ -8,7 +8,7 @@ namespace Newsroom.Application.Tags;
 
 /// <summary>Deletes a tag; the database removes it from its articles (the articles themselves stay).</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record DeleteTag(Guid Id) : ICommand, IChangesPublicContent;
+public sealed record DeleteTag(Guid Id) : ICommand;
 
 public sealed class DeleteTagHandler(ITagRepository tags, IUnitOfWork unitOfWork) : ICommandHandler<DeleteTag>
 {

@@ -13,7 +13,7 @@ namespace Newsroom.Application.Tags;
 /// unknown target; an unknown source is a 404.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>, IChangesPublicContent;
+public sealed record MergeTags(Guid Id, Guid TargetId) : ICommand<TagResponse>;
 
 public sealed class MergeTagsValidator : AbstractValidator<MergeTags>
 {
@@ -24,7 +24,7 @@ public sealed class MergeTagsValidator : AbstractValidator<MergeTags>
     }
 }
 
-public sealed class MergeTagsHandler(ITagRepository tags) : ICommandHandler<MergeTags, TagResponse>
+public sealed class MergeTagsHandler(ITagRepository tags, IUnitOfWork unitOfWork) : ICommandHandler<MergeTags, TagResponse>
 {
     public async ValueTask<TagResponse> Handle(MergeTags command, CancellationToken cancellationToken)
     {
@@ -39,10 +39,15 @@ public sealed class MergeTagsHandler(ITagRepository tags) : ICommandHandler<Merg
             throw ValidationFailedProblem.ForField("targetId", "must be the id of an existing tag.");
         }
 
+        var source = await tags.FindAsync(command.Id, cancellationToken);
         var moved = await tags.ArticleIdsAsync(command.Id, cancellationToken);
         await tags.MergeAsync(command.Id, command.TargetId, cancellationToken);
         await tags.ReindexArticlesAsync(moved, cancellationToken);
         var target = await tags.FindAsync(command.TargetId, cancellationToken);
-        return TagResponse.From(target!, await tags.CountArticlesAsync(command.TargetId, cancellationToken));
+        // Merged by SQL, which the saves never show: the pages that carried either tag, and every list, feed and
+        // search that showed the source's name or counted the target's articles.
+        unitOfWork.NotePublicChange(PublicChange.Of(
+            [CacheKeys.Tag(source!.Slug), CacheKeys.Tag(target!.Slug), CacheKeys.List, CacheKeys.Feed, CacheKeys.Search]));
+        return TagResponse.From(target, await tags.CountArticlesAsync(command.TargetId, cancellationToken));
     }
 }

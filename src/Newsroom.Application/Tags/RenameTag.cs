@@ -9,7 +9,7 @@ namespace Newsroom.Application.Tags;
 
 /// <summary>Renames a tag; the slug follows the name. A slug another tag has is a 409: merge the two instead.</summary>
 [RequiresRole(Roles.Admin, Roles.Editor)]
-public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>, IChangesPublicContent;
+public sealed record RenameTag(Guid Id, string Name) : ICommand<TagResponse>;
 
 public sealed class RenameTagValidator : AbstractValidator<RenameTag>
 {

@@ -9,13 +9,18 @@ using Npgsql;
 
 namespace Newsroom.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(NewsroomDbContext db) : IUnitOfWork
+internal sealed class EfUnitOfWork(NewsroomDbContext db, TimeProvider clock) : IUnitOfWork
 {
-    public PublicChange SavedPublicChange => db.SavedPublicChanges ? PublicChange.Everything : PublicChange.None;
+    private PublicChange _noted = PublicChange.None;
+
+    public PublicChange SavedPublicChange => db.PublicChanges.Change.Union(_noted);
+
+    public void NotePublicChange(PublicChange change) => _noted = _noted.Union(change);
 
     public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        db.ForgetPublicChanges();
+        db.PublicChanges.Forget();
+        _noted = PublicChange.None;
         return new Transaction(await db.Database.BeginTransactionAsync(cancellationToken));
     }
 
@@ -25,6 +30,7 @@ internal sealed class EfUnitOfWork(NewsroomDbContext db) : IUnitOfWork
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await db.PublicChanges.PlaceAsync(db.Database, clock.GetUtcNow(), cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => e.Entity is Article))
         {

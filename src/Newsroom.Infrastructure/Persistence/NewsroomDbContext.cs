@@ -40,22 +40,20 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
     public DbSet<GeneratedSecret> GeneratedSecrets => Set<GeneratedSecret>();
 
     /// <summary>
-    /// True once a save since <see cref="ForgetPublicChanges"/> held a change readers could see
+    /// What the saves since <see cref="PublicChangeTally.Forget"/> changed of what readers see, as cache keys
     /// (<see cref="PublicContent"/>). Every save counts, those Identity's stores make on their own included.
     /// </summary>
-    internal bool SavedPublicChanges { get; private set; }
-
-    internal void ForgetPublicChanges() => SavedPublicChanges = false;
+    internal PublicChangeTally PublicChanges { get; } = new();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SavedPublicChanges |= PublicContent.IsAffectedBy(ChangeTracker);
+        PublicChanges.CountWithoutNeighbours(PublicContent.Scan(ChangeTracker));
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SavedPublicChanges |= PublicContent.IsAffectedBy(ChangeTracker);
+        PublicChanges.Count(PublicContent.Scan(ChangeTracker));
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

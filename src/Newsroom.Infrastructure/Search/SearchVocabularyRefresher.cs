@@ -17,7 +17,8 @@ namespace Newsroom.Infrastructure.Search;
 /// and every <see cref="SearchOptions.VocabularyRefreshSeconds"/> as a repair.
 /// A scheduled article's words need no rebuild to go live (the vocabulary knows from when each word is public);
 /// a withdrawn, unscheduled, deleted or edited article's words do, to disappear. One rebuild runs at a time, and the
-/// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds.
+/// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds. Each
+/// rebuild drops the searches cached meanwhile, here and (through the <see cref="IPublicChangeAnnouncer"/>s) everywhere.
 /// </summary>
 internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
@@ -27,6 +28,9 @@ internal sealed partial class SearchVocabularyRefresher(
     NewsroomMetrics metrics,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
+    /// <summary>What a rebuild makes stale: searches and completions, nothing else.</summary>
+    private static readonly PublicChange Searches = PublicChange.Of([CacheKeys.Search]);
+
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Changes notified so far, and how many of them the last completed rebuild covers.</summary>
@@ -88,7 +92,14 @@ internal sealed partial class SearchVocabularyRefresher(
                 await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words", stoppingToken);
                 foreach (var cache in responseCaches)
                 {
-                    await cache.EvictSearchesAsync(stoppingToken);
+                    await cache.EvictAsync(Searches, stoppingToken);
+                }
+
+                // The other instances and the edge caches drop their searches too. Outside any transaction: what an
+                // announcer records is committed at once.
+                foreach (var announcer in scope.ServiceProvider.GetServices<IPublicChangeAnnouncer>())
+                {
+                    await announcer.AnnounceAsync(Searches, stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && outage.TryWaitOut(ex, out var backoff))

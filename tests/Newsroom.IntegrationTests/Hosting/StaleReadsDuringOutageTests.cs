@@ -19,7 +19,7 @@ public sealed class StaleReadsDuringOutageTests(StaleReadsOutage outage) : IClas
         Assert.Equal(before.Body, stale.Body);
         Assert.Equal(before.ETag, stale.ETag);
         Assert.Equal(before.LastModified, stale.LastModified);
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", stale.CacheControl);
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400", stale.CacheControl);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class StaleReadsDuringOutageTests(StaleReadsOutage outage) : IClas
     [Fact]
     public void With_stale_if_error_off_an_expired_answer_is_not_served_and_downstream_caches_are_not_offered_it()
     {
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300", outage.WithoutStaleReadsBefore.CacheControl);
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300", outage.WithoutStaleReadsBefore.CacheControl);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, outage.WithoutStaleReadsExpired.Status);
         Assert.Null(outage.WithoutStaleReadsExpired.CacheStatus);
     }

@@ -22,7 +22,7 @@ public sealed class SectionsEndpointsTests(NewsroomApiFactory api) : IClassFixtu
         var section = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Revue de web", section.GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, section.GetProperty("description").ValueKind);
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
     }
 
     [Fact]

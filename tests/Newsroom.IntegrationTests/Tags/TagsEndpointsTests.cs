@@ -30,7 +30,7 @@ public sealed class TagsEndpointsTests(NewsroomApiFactory api) : IClassFixture<N
         Assert.Equal("Comptage public", body.GetProperty("name").GetString());
         Assert.Equal(2, body.GetProperty("articleCount").GetInt32());
         Assert.False(body.TryGetProperty("id", out _));
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
         Assert.Equal(2, Find(await ListAsync(api.CreateClient()), "comptage-public")!.Value.GetProperty("articleCount").GetInt32());
     }
 
@@ -68,7 +68,7 @@ public sealed class TagsEndpointsTests(NewsroomApiFactory api) : IClassFixture<N
 
         var response = await api.CreateClient().GetAsync("/api/v1/tags?limit=200");
 
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400", response.CacheControl());
         var tags = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
         var counts = tags.Select(t => t.GetProperty("articleCount").GetInt32()).ToList();
         Assert.Equal(counts.OrderDescending(), counts);

@@ -8,16 +8,22 @@ public sealed class StaleReadsHeadersTests
     [Fact]
     public void Public_reads_allow_downstream_caches_stale_if_error_for_the_servers_bound()
     {
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400", new CachingOptions().PublicCacheControl());
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400", new CachingOptions().PublicCacheControl());
         Assert.Equal(
-            "public, max-age=30, stale-while-revalidate=0, stale-if-error=600",
-            new CachingOptions { MaxAgeSeconds = 30, StaleWhileRevalidateSeconds = 0, StaleIfErrorSeconds = 600 }.PublicCacheControl());
+            "public, max-age=30, s-maxage=600, stale-while-revalidate=0, stale-if-error=600",
+            new CachingOptions { MaxAgeSeconds = 30, SharedMaxAgeSeconds = 600, StaleWhileRevalidateSeconds = 0, StaleIfErrorSeconds = 600 }.PublicCacheControl());
     }
 
     [Fact]
     public void With_stale_if_error_off_downstream_caches_are_not_offered_it_either()
     {
-        Assert.Equal("public, max-age=60, stale-while-revalidate=300", new CachingOptions { StaleIfErrorSeconds = 0 }.PublicCacheControl());
+        Assert.Equal("public, max-age=60, s-maxage=60, stale-while-revalidate=300", new CachingOptions { StaleIfErrorSeconds = 0 }.PublicCacheControl());
+    }
+
+    [Fact]
+    public void An_answer_an_eviction_touched_while_it_was_made_is_kept_by_no_shared_cache_nor_served_stale()
+    {
+        Assert.Equal("private, max-age=30, s-maxage=0", new CachingOptions { MaxAgeSeconds = 30, SharedMaxAgeSeconds = 600 }.UnsharedCacheControl());
     }
 
     [Theory]
@@ -39,6 +45,10 @@ public sealed class StaleReadsHeadersTests
     [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 1, true)]
     [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 4_096, true)]
     [InlineData(nameof(CachingOptions.ServerCacheMegabytes), 4_097, false)]
+    [InlineData(nameof(CachingOptions.SharedMaxAgeSeconds), -1, false)]
+    [InlineData(nameof(CachingOptions.SharedMaxAgeSeconds), 0, true)]
+    [InlineData(nameof(CachingOptions.SharedMaxAgeSeconds), 31_536_000, true)]
+    [InlineData(nameof(CachingOptions.SharedMaxAgeSeconds), 31_536_001, false)]
     public void The_stale_bound_and_the_cache_size_are_validated(string setting, int value, bool valid)
     {
         var options = new CachingOptions();

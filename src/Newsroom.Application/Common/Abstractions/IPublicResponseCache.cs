@@ -3,12 +3,10 @@ namespace Newsroom.Application.Common.Abstractions;
 /// <summary>The server's cache of public answers (the API's output cache).</summary>
 public interface IPublicResponseCache
 {
-    /// <summary>Drops the public answers a committed change made stale (every one for <see cref="PublicChange.Everything"/>).</summary>
-    Task EvictAsync(PublicChange change, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Drops searches and completions only: when the search vocabulary, rebuilt in the background after a change,
-    /// catches up, since those cached meanwhile were made from the stale vocabulary. Other answers stay warm.
+    /// Drops the public answers carrying one of the change's keys (every one for <see cref="PublicChange.Everything"/>):
+    /// after a committed change, and with <see cref="CacheKeys.Search"/> when the search vocabulary, rebuilt in the
+    /// background, catches up (searches and completions cached meanwhile were made from the stale one).
     /// </summary>
-    Task EvictSearchesAsync(CancellationToken cancellationToken);
+    Task EvictAsync(PublicChange change, CancellationToken cancellationToken);
 }

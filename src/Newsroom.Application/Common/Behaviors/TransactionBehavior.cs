@@ -5,9 +5,9 @@ namespace Newsroom.Application.Common.Behaviors;
 
 /// <summary>
 /// One command, one transaction: everything the handler changed is saved and committed together, or nothing is
-/// (the transaction is disposed without commit when the handler throws). A change readers can see (always for
-/// <see cref="IChangesPublicContent"/> commands, otherwise what the saves held, <see cref="IUnitOfWork.SavedPublicChange"/>)
-/// is announced inside the transaction (<see cref="IPublicChangeAnnouncer"/>: other instances, edge caches), so it is
+/// (the transaction is disposed without commit when the handler throws). A change readers can see (the cache keys of
+/// what the saves changed, with those the handler noted for its SQL, <see cref="IUnitOfWork.SavedPublicChange"/>) is
+/// announced inside the transaction (<see cref="IPublicChangeAnnouncer"/>: other instances, edge caches), so it is
 /// announced exactly when it is committed, and this instance's cached answers are dropped after the commit.
 /// An editor's draft saves and user management leave the caches warm.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        var change = message is IChangesPublicContent ? PublicChange.Everything : unitOfWork.SavedPublicChange;
+        var change = unitOfWork.SavedPublicChange;
         if (!change.IsEmpty)
         {
             foreach (var announcer in announcers)
