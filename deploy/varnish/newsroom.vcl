@@ -1,8 +1,9 @@
 # Varnish 7 in front of the Newsroom API (Debian's varnish 7.1 with varnish-modules 0.20 for xkey).
 #
-# - Public GETs and HEADs are cached by URL and host, in a gzip and an identity variant (Accept-Encoding is
-#   normalised; the API's Vary decides the rest). Requests with Authorization, and everything under /api/v1/admin,
-#   /api/v1/auth, /metrics and /health, are passed: never answered from the cache, never stored.
+# - Public GETs and HEADs are cached by URL and host. Accept-Encoding is normalised by Varnish itself (gzip or
+#   nothing, http_gzip_support): JSON, XML and text answers are stored gzipped once and unzipped for clients without
+#   gzip. Cookies are dropped from public reads (the API reads none). Requests with Authorization, and everything
+#   under /api/v1/admin, /api/v1/auth, /metrics and /health, are passed: never answered from the cache, never stored.
 # - Lifetimes come from the API's Cache-Control: s-maxage (read by Varnish itself) for the fresh time,
 #   stale-while-revalidate for the grace during which a stale copy is served while a fresh one is fetched, and
 #   stale-if-error for how long a stale copy is still served while every backend is sick.
@@ -59,25 +60,14 @@ sub vcl_recv {
     if (req.method == "GET" || req.method == "HEAD") {
         # The API reads no cookie: a site's analytics cookies must not make every public read a pass.
         unset req.http.Cookie;
-        # Two variants at most: the API's compressed answer, or Varnish gunzips it for clients without gzip.
-        if (req.http.Accept-Encoding ~ "(?i)\bgzip\b") {
-            set req.http.Accept-Encoding = "gzip";
-        } else {
-            unset req.http.Accept-Encoding;
-        }
     }
     # Varnish's built-in rules follow: Authorization (or any method but GET and HEAD) is passed.
-}
-
-sub vcl_hash {
-    hash_data(req.http.Accept-Encoding);
-    # The built-in hash (URL and Host) follows.
 }
 
 sub vcl_hit {
     set req.http.x-newsroom-cache = "HIT";
     if (obj.ttl < 0s
-        && obj.ttl + std.duration(obj.http.x-newsroom-swr, 0s) <= 0s
+        && obj.ttl + std.duration(real = std.real(obj.http.x-newsroom-swr, 0)) <= 0s
         && std.healthy(req.backend_hint)) {
         # Kept only for stale-if-error and the backend is up: wait for a fresh answer instead.
         set req.http.x-newsroom-fresh = "1";
@@ -94,19 +84,19 @@ sub vcl_pass {
 }
 
 sub vcl_backend_response {
-    # s-maxage (else max-age) has set beresp.ttl already; the grace and the keep come from the RFC 5861 extensions.
-    set beresp.http.x-newsroom-swr = "0s";
-    if (beresp.http.Cache-Control ~ "stale-while-revalidate=[0-9]+") {
-        set beresp.http.x-newsroom-swr =
-            regsub(beresp.http.Cache-Control, "^.*stale-while-revalidate=([0-9]+).*$", "\1s");
-    }
-    set beresp.grace = std.duration(beresp.http.x-newsroom-swr, 0s);
+    # Varnish has set beresp.ttl from s-maxage (else max-age) and beresp.grace from stale-while-revalidate (else
+    # default_grace). The grace is remembered for vcl_hit, then extended by stale-if-error.
+    set beresp.http.x-newsroom-swr = beresp.grace;
     if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
-        set beresp.grace = std.duration(
-            regsub(beresp.http.Cache-Control, "^.*stale-if-error=([0-9]+).*$", "\1s"), 0s) + beresp.grace;
+        set beresp.grace = beresp.grace + std.duration(
+            regsub(beresp.http.Cache-Control, "^.*stale-if-error=([0-9]+).*$", "\1s"), 0s);
     }
-    # Kept past the grace for conditional fetches (If-None-Match with the API's strong ETags).
+    # Kept past the grace for conditional fetches (If-None-Match with the API's ETags).
     set beresp.keep = 1h;
+    # Compressed once here, for every client that takes gzip; Varnish unzips for those that do not (one object).
+    if (beresp.http.Content-Type ~ "(?i)^(application/([a-z.+-]*\+)?(json|xml)|text/)" && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     # Varnish's built-in rules follow: no-store, private, Set-Cookie and Vary: * are never cached.
 }
 
