@@ -4,9 +4,10 @@ namespace Newsroom.IntegrationTests.EdgeCache;
 
 /// <summary>
 /// The real API process purging <paramref name="edgeCaches"/> (its <c>Newsroom__EdgeCache__PurgeUrls</c>), on a database
-/// of its own or on <paramref name="sharedDatabase"/> (two instances on one database), retrying quickly for the tests.
+/// of its own or on <paramref name="sharedDatabase"/> (two instances on one database), retrying quickly for the tests,
+/// with <paramref name="settings"/> over these.
 /// </summary>
-public sealed class EdgeApiProcess(IReadOnlyList<Uri> edgeCaches, string? sharedDatabase = null) : ApiProcess
+public sealed class EdgeApiProcess(IReadOnlyList<Uri> edgeCaches, string? sharedDatabase = null, IDictionary<string, string>? settings = null) : ApiProcess
 {
     protected override Task<string> DatabaseAsync() => sharedDatabase is null ? base.DatabaseAsync() : Task.FromResult(sharedDatabase);
 
@@ -14,7 +15,7 @@ public sealed class EdgeApiProcess(IReadOnlyList<Uri> edgeCaches, string? shared
     {
         get
         {
-            var settings = new Dictionary<string, string>
+            var all = new Dictionary<string, string>
             {
                 ["Newsroom__EdgeCache__FirstRetrySeconds"] = "0.2",
                 ["Newsroom__EdgeCache__MaxRetrySeconds"] = "1",
@@ -24,10 +25,15 @@ public sealed class EdgeApiProcess(IReadOnlyList<Uri> edgeCaches, string? shared
             };
             for (var i = 0; i < edgeCaches.Count; i++)
             {
-                settings[$"Newsroom__EdgeCache__PurgeUrls__{i}"] = edgeCaches[i].ToString();
+                all[$"Newsroom__EdgeCache__PurgeUrls__{i}"] = edgeCaches[i].ToString();
             }
 
-            return settings;
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                all[key] = value;
+            }
+
+            return all;
         }
     }
 
