@@ -95,7 +95,7 @@ public sealed class VarnishPurgeAndGraceTests(VarnishRulesFixture edge) : IClass
 
         (await edge.Varnish.PurgeAsync($"{key} list")).Dispose();
 
-        Assert.Contains($"{key} list", await PollAsync(edge.Varnish.PurgesReceivedAsync, seen => seen.Contains($"{key} list")));
+        Assert.Contains($"{key} list", await EditorialDesk.PollAsync(edge.Varnish.PurgesReceivedAsync, seen => seen.Contains($"{key} list"), TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -145,20 +145,5 @@ public sealed class VarnishPurgeAndGraceTests(VarnishRulesFixture edge) : IClass
         }
 
         return answers;
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
