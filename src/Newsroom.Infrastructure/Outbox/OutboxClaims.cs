@@ -7,9 +7,11 @@ namespace Newsroom.Infrastructure.Outbox;
 /// The outbox's bookkeeping, in short statements of their own (never a transaction held while a handler talks to the
 /// world). A claim takes due messages with <c>FOR UPDATE SKIP LOCKED</c> and leases them (<c>next_attempt_at</c>
 /// moved <see cref="Lease"/> ahead, on the database's clock): with several instances each message is claimed by one
-/// at a time. Recording ends the lease: processed, or due again after the back-off.
+/// at a time. Recording ends the lease: processed, or due again after the back-off. Its connections come from a pool
+/// of their own ("Newsroom outbox" in <c>pg_stat_activity</c>), so the dispatcher neither takes a connection requests
+/// need nor meets theirs after a database restart. Used by the dispatcher's loop only, one call at a time.
 /// </summary>
-internal sealed class OutboxClaims(NewsroomDatabase database)
+internal sealed class OutboxClaims(NewsroomDatabase database) : IDisposable
 {
     /// <summary>
     /// Long enough for a whole batch to be handled (a purge waits at most its timeout, 60 s at most, per edge cache); an
@@ -39,6 +41,10 @@ internal sealed class OutboxClaims(NewsroomDatabase database)
         UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => @after)
         WHERE id = @id AND processed_at IS NULL
         """;
+
+    private NpgsqlDataSource? _source;
+
+    public void Dispose() => _source?.Dispose();
 
     public async Task<int> SkipUnhandledAsync(string[] handledTypes, CancellationToken cancellationToken)
     {
@@ -88,18 +94,13 @@ internal sealed class OutboxClaims(NewsroomDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(database.ConnectionString);
-        try
+
+    /// <summary>Built on first use, once the database is ready (the embedded cluster's address is known only then).</summary>
+    private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        (_source ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
         {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+            MaxPoolSize = 1,
+            MinPoolSize = 0,
+            ApplicationName = "Newsroom outbox",
+        }.ConnectionString)).OpenConnectionAsync(cancellationToken);
 }

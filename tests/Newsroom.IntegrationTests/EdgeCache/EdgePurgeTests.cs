@@ -48,6 +48,7 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
         using var admin = await edge.Api.CreateAdminClientAsync();
         var authorId = await EditorialDesk.CreateAuthorAsync(admin);
         var article = await EditorialDesk.PublishAsync(admin, authorId, "Avant la correction");
+        var before = (await SettledAsync()).Count;
         await ThroughTheEdgeAsync(article);
         Assert.Equal(["HIT"], await ThroughTheEdgeAsync(article));
 
@@ -55,8 +56,8 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
         await EditorialDesk.RetitleAsync(admin, article, authorId, title);
 
         // The purge names the article, or everything while the API does not name the keys of a change.
-        var purges = await EditorialDesk.PollAsync(edge.Varnish.PurgesReceivedAsync, seen => seen.Any(p => Names(p, article)), TimeSpan.FromSeconds(10));
-        Assert.Contains(purges, p => Names(p, article));
+        var purges = await EditorialDesk.PollAsync(edge.Varnish.PurgesReceivedAsync, seen => seen.Skip(before).Any(p => Names(p, article)), TimeSpan.FromSeconds(10));
+        Assert.Contains(purges.Skip(before), p => Names(p, article));
         var reread = await EdgeAnswer.GetAsync(_readers, article.Path);
         Assert.Equal("MISS", reread.Cache);
         Assert.Contains(title, reread.Body, StringComparison.Ordinal);
@@ -68,9 +69,9 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
         using var admin = await edge.Api.CreateAdminClientAsync();
         var authorId = await EditorialDesk.CreateAuthorAsync(admin);
         var other = await EditorialDesk.PublishAsync(admin, authorId, "Déjà en cache");
+        var before = (await SettledAsync()).Count;
         await ThroughTheEdgeAsync(other);
         var keyed = (await EdgeAnswer.GetAsync(edge.Api.CreateClient(), other.Path)).Response.Headers.Contains("xkey");
-        var before = (await SettledAsync()).Count;
 
         var published = await EditorialDesk.PublishAsync(admin, authorId, "La nouvelle du jour");
 
@@ -95,6 +96,7 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
     {
         using var admin = await edge.Api.CreateAdminClientAsync();
         var article = await EditorialDesk.PublishAsync(admin, await EditorialDesk.CreateAuthorAsync(admin), "Sans étiquettes visibles");
+        await SettledAsync();
 
         var miss = await EdgeAnswer.GetAsync(_readers, article.Path);
         var hit = await EdgeAnswer.GetAsync(_readers, article.Path);
@@ -119,7 +121,10 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
         Assert.Equal((HttpStatusCode.OK, "PASS"), (adminList.Status, adminList.Cache));
     }
 
-    /// <summary>Once every outbox message is processed, the purges Varnish received (as many as the edge.purge messages).</summary>
+    /// <summary>
+    /// Once every outbox message is processed, the purges Varnish received (as many as the edge.purge messages): what
+    /// is read through the edge after it is not dropped by the purge of an earlier change still on its way.
+    /// </summary>
     private async Task<IReadOnlyList<string>> SettledAsync()
     {
         var outbox = await EditorialDesk.PollAsync(edge.Api.OutboxAsync, rows => rows.All(r => r.Processed), TimeSpan.FromSeconds(10));
