@@ -13,6 +13,7 @@ using Newsroom.Infrastructure.Publishing;
 using Newsroom.Application.Sections;
 using Newsroom.Application.Tags;
 using Newsroom.Application.Users;
+using Newsroom.Infrastructure.EdgeCache;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Repositories;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
         services.AddSingleton<IOutboxBacklog, Outbox.OutboxBacklogProbe>();
+        services.AddOutboxAndEdgePurges();
         services.AddScoped<IAuthorRepository, AuthorRepository>();
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IUserAccounts, UserAccounts>();

@@ -47,6 +47,18 @@ public sealed class StartupConfigurationTests
         Assert.Contains("256 bits", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_edge_cache_purge_URL_that_is_not_absolute_http_does_not_start_and_says_which()
+    {
+        var (exitCode, errors) = await StartProductionAsync(
+            signingKey: Convert.ToBase64String(new byte[48]), new Dictionary<string, string> { ["Newsroom__EdgeCache__PurgeUrls__0"] = "varnish:6081" });
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("PurgeUrls", errors, StringComparison.Ordinal);
+        Assert.Contains("'varnish:6081'", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-4")]

@@ -37,6 +37,12 @@ public partial class ApiProcess : IAsyncLifetime
         }
     }
 
+    /// <summary>The connection string of the process's database, once started.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The database the process uses: by default a fresh one of the test cluster; several processes may share one.</summary>
+    protected virtual Task<string> DatabaseAsync() => TestCluster.CreateDatabaseAsync();
+
     /// <summary>Settings (environment variables) over the production defaults below.</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -90,7 +96,8 @@ public partial class ApiProcess : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Newsroom.Api.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Newsroom"] = await TestCluster.CreateDatabaseAsync();
+        ConnectionString = await DatabaseAsync();
+        start.Environment["ConnectionStrings__Newsroom"] = ConnectionString;
         start.Environment["Newsroom__DataDirectory"] = DataDirectory;
         start.Environment["Newsroom__Jwt__SigningKey"] = SigningKey;
         start.Environment["Newsroom__Bootstrap__AdminEmail"] = NewsroomApiFactory.AdminEmail;

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Newsroom.IntegrationTests.EdgeCache;
+
+/// <summary>What the edge tests do through the admin API of a real API process: publish and edit articles, and wait.</summary>
+public static class EditorialDesk
+{
+    /// <summary>A published article: its id (as <c>CacheKeys.Article</c> formats it, <c>N</c>), public path and current body.</summary>
+    public sealed record Published(Guid Id, string Path, JsonElement Article)
+    {
+        public string Key => $"article-{Id:N}";
+    }
+
+    public static async Task<Guid> CreateAuthorAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/authors", new { name = "Plume de la périphérie " + Guid.NewGuid().ToString("N")[..6] });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Published> PublishAsync(HttpClient admin, Guid authorId, string title)
+    {
+        var draft = await admin.CreateArticleAsync(ArticleFixtures.Body(authorId, title + " " + Guid.NewGuid().ToString("N")[..8]));
+        var response = await admin.PostAsync($"/api/v1/admin/articles/{draft.Id()}/publish", null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var article = JsonDocument.Parse(text).RootElement.Clone();
+        return new Published(Guid.Parse(article.Id()), $"/api/v1/articles/{article.GetProperty("slug").GetString()}", article);
+    }
+
+    public static async Task RetitleAsync(HttpClient admin, Published article, Guid authorId, string title)
+    {
+        var body = ArticleFixtures.Body(authorId, title, slug: article.Article.GetProperty("slug").GetString());
+        var response = await admin.PutArticleAsync(article.Id.ToString(), body, article.Article.ETag());
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds or <paramref name="within"/> has passed; the last value read.</summary>
+    public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || deadline.Elapsed > within)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
