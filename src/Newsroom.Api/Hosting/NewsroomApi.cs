@@ -90,6 +90,7 @@ internal static class NewsroomApi
             app.UseNewsroomOpenApi();
         }
 
+        app.UseReadsOnPrimaryForCredentials();
         app.UseConditionalPublicReads();
         app.UseStaleReadsDuringOutages();
         app.UseOutputCache();

@@ -24,6 +24,7 @@ internal sealed partial class SearchVocabularyRefresher(
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
     IEnumerable<IPublicResponseCache> responseCaches,
+    Replication.ReplayProgress replay,
     NewsroomMetrics metrics,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
@@ -86,6 +87,7 @@ internal sealed partial class SearchVocabularyRefresher(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
                 await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words", stoppingToken);
+                replay.ChangeCommitted();
                 foreach (var cache in responseCaches)
                 {
                     await cache.EvictSearchesAsync(stoppingToken);

@@ -60,6 +60,7 @@ public sealed class NewsroomMetrics
     private readonly Histogram<double> _goLiveDelay;
     private readonly Histogram<double> _searchDuration;
     private readonly Counter<long> _loginsRefused;
+    private readonly Counter<long> _standbyFallbacks;
     private readonly IOutboxBacklog _outbox;
     private readonly Lock _gate = new();
     private bool _databaseAway;
@@ -75,6 +76,7 @@ public sealed class NewsroomMetrics
         _searchDuration = meter.CreateHistogram<double>("newsroom.search.duration", "s", "Duration of full-text searches, spelling correction included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SearchBuckets });
         _loginsRefused = meter.CreateCounter<long>("newsroom.auth.logins_refused", "{login}", "Sign-ins refused: reason=credentials (unknown e-mail, wrong password or disabled account) or throttled.");
+        _standbyFallbacks = meter.CreateCounter<long>("newsroom.readers.standby_fallbacks", "{query}", "Readers' queries sent to the primary because the standby was unreachable (or waiting out its back-off).");
         meter.CreateObservableGauge("newsroom.database.outage", ObserveOutage, "{outage}", "1 while the database is unreachable, else 0.");
         meter.CreateObservableGauge("newsroom.outbox.backlog", () => ObserveOutbox(b => b.Events), "{event}", "Outbox events not processed yet.");
         meter.CreateObservableGauge("newsroom.outbox.oldest_age", () => ObserveOutbox(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest outbox event not processed yet.");
@@ -92,6 +94,8 @@ public sealed class NewsroomMetrics
     public void Searched(TimeSpan duration) => _searchDuration.Record(duration.TotalSeconds);
 
     public void LoginRefused(LoginRefusal reason) => _loginsRefused.Add(1, reason == LoginRefusal.Throttled ? Throttled : BadCredentials);
+
+    public void ReadersFellBackToPrimary() => _standbyFallbacks.Add(1);
 
     /// <summary>Something needing the database found it unreachable (a request, a background loop, the outbox probe).</summary>
     public void DatabaseWentAway() => ReportDatabase(away: true, Stopwatch.GetTimestamp());
