@@ -87,6 +87,10 @@ public static class DependencyInjection
             services.AddHostedService<Replication.StandbyReplay>();
         }
 
+        services.AddSingleton(new Instances.OwnAnnouncements(TimeProvider.System));
+        services.AddScoped<IPublicChangeAnnouncer, Instances.PublicChangeBroadcast>();
+        services.AddSingleton<Instances.PublicChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Instances.PublicChangeListener>());
         services.AddScoped<Reading.PublicFilterResolver>();
         services.AddScoped<Reading.PublicArticleList>();
         services.AddScoped<Reading.PublicArticlePage>();

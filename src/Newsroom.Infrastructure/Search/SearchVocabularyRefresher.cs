@@ -18,6 +18,8 @@ namespace Newsroom.Infrastructure.Search;
 /// A scheduled article's words need no rebuild to go live (the vocabulary knows from when each word is public);
 /// a withdrawn, unscheduled, deleted or edited article's words do, to disappear. One rebuild runs at a time, and the
 /// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds.
+/// A rebuild that covers changes announces <see cref="CacheKeys.Search"/> (<see cref="IPublicChangeAnnouncer"/>), so
+/// the other instances drop their searches too; the periodic repair evicts only here.
 /// </summary>
 internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
@@ -87,6 +89,14 @@ internal sealed partial class SearchVocabularyRefresher(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
                 await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words", stoppingToken);
+                if (covering > Volatile.Read(ref _covered))
+                {
+                    foreach (var announcer in scope.ServiceProvider.GetServices<IPublicChangeAnnouncer>())
+                    {
+                        await announcer.AnnounceAsync(PublicChange.Of([CacheKeys.Search]), stoppingToken);
+                    }
+                }
+
                 replay.ChangeCommitted();
                 foreach (var cache in responseCaches)
                 {
