@@ -1,6 +1,8 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Infrastructure.Persistence;
+using Npgsql;
 
 namespace Newsroom.Infrastructure.Instances;
 
@@ -14,10 +16,26 @@ internal sealed class PublicChangeBroadcast(NewsroomDbContext db, OwnAnnouncemen
 {
     public async Task AnnounceAsync(PublicChange change, CancellationToken cancellationToken)
     {
-        var sender = await db.Database.SqlQueryRaw<int>(
-                """SELECT pg_backend_pid() AS "Value" FROM (SELECT pg_notify({0}, {1})) AS notified""",
-                PublicChangeMessages.Channel, PublicChangeMessages.Encode(change))
-            .ToListAsync(cancellationToken);
-        own.Announced(sender[0]);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Outside a transaction the connection is opened here, so that its server process is known before it notifies.
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            own.Announced(connection.ProcessID);
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_notify({0}, {1})", [PublicChangeMessages.Channel, PublicChangeMessages.Encode(change)], cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

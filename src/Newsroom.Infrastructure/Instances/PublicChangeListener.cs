@@ -77,7 +77,7 @@ internal sealed partial class PublicChangeListener(
         await using var connection = new NpgsqlConnection(ConnectionString());
         connection.Notification += (_, notification) =>
         {
-            if (notification.Channel == PublicChangeMessages.Channel && !own.AreOwn(notification.PID))
+            if (notification.Channel == PublicChangeMessages.Channel && !own.TryMatch(notification.PID))
             {
                 heard.Add(notification.Payload);
             }
