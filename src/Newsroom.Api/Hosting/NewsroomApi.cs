@@ -90,9 +90,9 @@ internal static class NewsroomApi
             app.UseNewsroomOpenApi();
         }
 
-        app.UseReadsOnPrimaryForCredentials();
         app.UseConditionalPublicReads();
         app.UseStaleReadsDuringOutages();
+        app.UseReadersRouting();
         app.UseOutputCache();
         app.UsePublicValidators();
         app.UseAuthentication();

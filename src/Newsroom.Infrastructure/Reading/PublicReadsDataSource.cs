@@ -55,8 +55,11 @@ public sealed partial class PublicReadsDataSource(
     internal ValueTask<NpgsqlConnection> OpenStandbyAsync(CancellationToken cancellationToken) =>
         (_standby ?? CreateStandby()).OpenConnectionAsync(cancellationToken);
 
-    /// <summary>The standby could not be reached: logged once per episode, after which its pool's idle connections are dropped.</summary>
-    internal void StandbyFailed(Exception exception)
+    /// <summary>
+    /// The standby could not be reached (opening a connection, or a query on one it had given): logged once per
+    /// episode, whose back-off keeps readers on the primary, and its pool's idle connections are dropped.
+    /// </summary>
+    public void StandbyFailed(Exception exception)
     {
         if (standbyAvailability.Failed())
         {
@@ -93,6 +96,7 @@ public sealed partial class PublicReadsDataSource(
         {
             var connection = await OpenStandbyAsync(cancellationToken);
             StandbyReached();
+            PrimaryReads.NoteStandbyUsed();
             return connection;
         }
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex) && !cancellationToken.IsCancellationRequested)
