@@ -30,7 +30,7 @@ internal sealed partial class PublicChangeListener(
 
     private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The server process of the current connection (0 when not connected), for operators' and tests' eyes.</summary>
+    /// <summary>The server process of the connection it listens on, once it has dropped the cache (0 when not connected).</summary>
     internal int BackendProcessId { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -88,11 +88,11 @@ internal sealed partial class PublicChangeListener(
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
-        BackendProcessId = connection.ProcessID;
         outage.Succeeded();
         // What was heard before this drop is covered by it.
         heard.Clear();
         await DropAsync(PublicChange.Everything, stoppingToken);
+        BackendProcessId = connection.ProcessID;
         while (true)
         {
             // Notifications arrive during any round trip (a keepalive's too), so whatever was heard is dropped before waiting again.

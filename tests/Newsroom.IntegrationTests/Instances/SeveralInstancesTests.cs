@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Infrastructure.Instances;
+using Newsroom.Infrastructure.Search;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -75,6 +76,26 @@ public sealed class SeveralInstancesTests(TwoInstances instances, ITestOutputHel
         output.WriteLine($"B listened again {clock.ElapsedMilliseconds} ms after its listener's backend was terminated");
         Assert.Contains("Un titre changé pendant la coupure", await reader.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Contains(listener.BackendProcessId, await ListenersAsync());
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_the_search_vocabulary_drops_the_other_instances_searches_and_only_them()
+    {
+        var editor = await instances.A.CreateAdminClientAsync();
+        var draft = await editor.CreateArticleAsync(ArticleFixtures.Body(await instances.A.CreateAuthorAsync("Vocabulaire Partagé"), title: "Escale à Zanzibar"));
+        (await editor.PostAsync($"/api/v1/admin/articles/{draft.Id()}/publish", null)).EnsureSuccessStatusCode();
+        var reader = instances.B.CreateClient();
+        await Polling.UntilAsync(async () => (await reader.GetStringAsync(List)).Contains("Escale à Zanzibar", StringComparison.Ordinal), Deadline, "B never listed the article");
+        await Polling.UntilAsync(async () => (await reader.GetStringAsync("/api/v1/search?q=zanzibar")).Contains("Escale à Zanzibar", StringComparison.Ordinal), Deadline, "B never found the article");
+        var refresher = instances.A.Services.GetRequiredService<SearchVocabularyRefresher>();
+        await refresher.CaughtUpAsync(CancellationToken.None);
+
+        await instances.A.ExecuteBehindTheApiAsync($"UPDATE articles SET title = 'Escale prolongée à Zanzibar' WHERE id = {Guid.Parse(draft.Id())}");
+        refresher.RequestRefresh();
+
+        await Polling.UntilAsync(async () => (await reader.GetStringAsync("/api/v1/search?q=zanzibar")).Contains("Escale prolongée", StringComparison.Ordinal),
+            Deadline, "B still serves the search it cached before A's vocabulary rebuild");
+        Assert.DoesNotContain("Escale prolongée", await reader.GetStringAsync(List), StringComparison.Ordinal);
     }
 
     /// <summary>The listeners' server processes, found as operators would: by their application name.</summary>
