@@ -17,6 +17,7 @@ using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Repositories;
 using Newsroom.Infrastructure.Seeding;
+using Newsroom.Infrastructure.SharedState;
 using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Infrastructure;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
         services.AddSingleton<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        // Here, after DatabaseStartup: hosted services start in order, and Data Protection's loads its key ring from the database.
+        services.AddNewsroomDataProtection();
         services.TryAddTimeProvider();
 
         services.AddDbContextPool<NewsroomDbContext>((sp, options) => options
@@ -97,6 +100,7 @@ public static class DependencyInjection
         services.AddScoped<Reading.PublicArticleRows>();
         services.AddScoped<Application.Reading.IPublicQueries, Reading.PublicQueries>();
         services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
+        services.AddScoped<GeneratedSecrets>();
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
         services.AddSingleton<IOutboxBacklog, Outbox.OutboxBacklogProbe>();

@@ -7,7 +7,6 @@ using Newsroom.Application.Auth;
 using Newsroom.Application.Common.Abstractions;
 using Newsroom.Application.Users;
 using Newsroom.Domain.Users;
-using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Api.Auth;
 
@@ -21,20 +20,13 @@ public static class Policies
 
 internal static class AuthSetup
 {
-    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddNewsroomAuth(this IServiceCollection services)
     {
-        services.AddOptions<JwtOptions>()
-            .BindConfiguration(JwtOptions.SectionName)
-            .PostConfigure<DataDirectory>((jwt, data) =>
-            {
-                // Development works out of the box: a key generated once and kept beside the embedded database.
-                if (string.IsNullOrWhiteSpace(jwt.SigningKey) && environment.IsDevelopment())
-                {
-                    jwt.SigningKey = data.ReadOrCreateSecret("jwt-signing-key", () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
-                }
-            })
-            .ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidation>();
+        services.AddSingleton<JwtSigningKey>();
+        // Development works out of the box: without a configured key, one generated once in the database.
+        services.AddHostedService<DevelopmentSigningKeyLoader>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -42,7 +34,7 @@ internal static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwtOptions, clock) =>
+            .Configure<IOptions<JwtOptions>, JwtSigningKey, TimeProvider>((bearer, jwtOptions, signingKey, clock) =>
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
@@ -52,7 +44,8 @@ internal static class AuthSetup
                 {
                     ValidIssuer = jwt.Issuer,
                     ValidAudience = jwt.Audience,
-                    IssuerSigningKey = jwt.CreateKey(),
+                    // Asked per token: Development's generated key is only known once the database is ready.
+                    IssuerSigningKeyResolver = (_, _, _, _) => [signingKey.Current],
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                     RoleClaimType = "role",

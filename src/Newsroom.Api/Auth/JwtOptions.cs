@@ -10,7 +10,10 @@ public sealed class JwtOptions
     public const string SectionName = "Newsroom:Jwt";
     public const int MinimumKeyBytes = 32;
 
-    /// <summary>HMAC-SHA256 key, at least 256 bits. Development generates one in the data folder; elsewhere it is required.</summary>
+    /// <summary>
+    /// HMAC-SHA256 key, at least 256 bits. Required outside Development; there, when unset, one is generated once in
+    /// the database (<see cref="JwtSigningKey"/>), so every instance on that database shares it.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     public string Issuer { get; set; } = "newsroom";
@@ -19,14 +22,22 @@ public sealed class JwtOptions
 
     public int AccessTokenLifetimeMinutes { get; set; } = 60;
 
-    public SymmetricSecurityKey CreateKey() => new(Encoding.UTF8.GetBytes(SigningKey!)) { KeyId = "newsroom-1" };
+    public static SymmetricSecurityKey CreateKey(string secret) => new(Encoding.UTF8.GetBytes(secret)) { KeyId = "newsroom-1" };
 }
 
-/// <summary>Refuses to start with a missing or weak key, rather than signing tokens anyone could forge.</summary>
-internal sealed class JwtOptionsValidation : IValidateOptions<JwtOptions>
+/// <summary>
+/// Refuses to start with a missing or weak key, rather than signing tokens anyone could forge. Development may leave
+/// the key out: it gets one generated in its database.
+/// </summary>
+internal sealed class JwtOptionsValidation(IHostEnvironment environment) : IValidateOptions<JwtOptions>
 {
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.SigningKey) && environment.IsDevelopment())
+        {
+            return ValidateLifetime(options);
+        }
+
         if (string.IsNullOrWhiteSpace(options.SigningKey))
         {
             return ValidateOptionsResult.Fail(
@@ -40,8 +51,11 @@ internal sealed class JwtOptionsValidation : IValidateOptions<JwtOptions>
                 $"Newsroom:Jwt:SigningKey is shorter than 256 bits ({JwtOptions.MinimumKeyBytes} bytes); use e.g. `openssl rand -base64 32`.");
         }
 
-        return options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60
+        return ValidateLifetime(options);
+    }
+
+    private static ValidateOptionsResult ValidateLifetime(JwtOptions options) =>
+        options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60
             ? ValidateOptionsResult.Fail("Newsroom:Jwt:AccessTokenLifetimeMinutes must be between 1 and 1440.")
             : ValidateOptionsResult.Success;
-    }
 }

@@ -7,7 +7,7 @@ using Newsroom.Application.Users;
 
 namespace Newsroom.Api.Auth;
 
-internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock) : ITokenIssuer
+internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, JwtSigningKey signingKey, TimeProvider clock) : ITokenIssuer
 {
     public const string StampClaim = "stamp";
 
@@ -42,7 +42,7 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = new SigningCredentials(jwt.CreateKey(), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(signingKey.Current, SecurityAlgorithms.HmacSha256),
             Subject = new ClaimsIdentity(claims),
         });
         return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds, user.MustChangePassword);

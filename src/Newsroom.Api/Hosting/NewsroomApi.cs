@@ -61,7 +61,7 @@ internal static class NewsroomApi
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddNewsroomProblemDetails();
-        services.AddNewsroomAuth(builder.Environment);
+        services.AddNewsroomAuth();
         services.AddNewsroomTrustedProxies();
         services.AddNewsroomHostFiltering(configuration, builder.Environment);
         services.AddNewsroomRateLimits();

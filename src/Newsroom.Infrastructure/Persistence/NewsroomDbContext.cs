@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,12 @@ using Newsroom.Domain.Authors;
 using Newsroom.Domain.Sections;
 using Newsroom.Domain.Tags;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.SharedState;
 
 namespace Newsroom.Infrastructure.Persistence;
 
 public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
-    : IdentityDbContext<NewsroomUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<NewsroomUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Section> Sections => Set<Section>();
 
@@ -31,6 +33,11 @@ public sealed class NewsroomDbContext(DbContextOptions<NewsroomDbContext> option
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
+
+    /// <summary>The key ring every instance shares (see <c>DataProtectionSetup</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<GeneratedSecret> GeneratedSecrets => Set<GeneratedSecret>();
 
     /// <summary>
     /// True once a save since <see cref="ForgetPublicChanges"/> held a change readers could see

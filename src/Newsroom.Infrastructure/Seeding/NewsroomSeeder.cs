@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Domain.Users;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Startup;
 
 namespace Newsroom.Infrastructure.Seeding;
@@ -17,6 +19,7 @@ public sealed class NewsroomSeeder(
     IHostEnvironment environment,
     DataDirectory dataDirectory,
     DemoContentSeeder demo,
+    NewsroomDbContext db,
     TimeProvider clock,
     ILogger<NewsroomSeeder> logger)
 {
@@ -24,17 +27,29 @@ public sealed class NewsroomSeeder(
 
     public const string BootstrapAdminName = "Administrateur";
 
+    // Any constant will do, as long as nothing else locks on it: it only serialises instances starting together.
+    private const long SeedLockKey = 0x4E_65_77_73_52_6F_6C_65; // "NewsRole"
+
     public async Task SeedAsync(bool demoContent, CancellationToken cancellationToken)
     {
-        foreach (var role in Roles.All)
+        Guid? adminId;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (!await roles.RoleExistsAsync(role))
+            // Two instances starting together on a database without roles or admin would both create them, and one
+            // would fail its start-up on a unique index: the second waits here, then finds the first one's.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);
+            foreach (var role in Roles.All)
             {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                }
             }
+
+            adminId = await EnsureFirstAdminAsync();
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var adminId = await EnsureFirstAdminAsync();
         cancellationToken.ThrowIfCancellationRequested();
         if (demoContent)
         {

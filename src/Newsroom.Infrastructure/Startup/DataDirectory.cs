@@ -1,6 +1,9 @@
 namespace Newsroom.Infrastructure.Startup;
 
-/// <summary>Where the API keeps what it generates for itself: the embedded cluster, a development signing key, the demo admin's credentials.</summary>
+/// <summary>
+/// Where the API keeps what it generates for itself on this machine: the embedded cluster, the demo admin's
+/// credentials. What instances must share (Development's signing key, the Data Protection key ring) is in the database.
+/// </summary>
 public sealed class DataDirectory
 {
     public DataDirectory(string? configured, string contentRoot)
@@ -31,20 +34,6 @@ public sealed class DataDirectory
         }
 
         return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "newsroom");
-    }
-
-    /// <summary>Reads a generated secret, or makes and keeps one (owner-only permissions) on first use.</summary>
-    public string ReadOrCreateSecret(string name, Func<string> generate)
-    {
-        var file = File(name);
-        if (System.IO.File.Exists(file))
-        {
-            return System.IO.File.ReadAllText(file).Trim();
-        }
-
-        var secret = generate();
-        WritePrivate(name, secret);
-        return secret;
     }
 
     /// <summary>Writes a file only its owner can read.</summary>

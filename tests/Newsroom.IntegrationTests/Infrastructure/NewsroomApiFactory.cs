@@ -38,6 +38,9 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseFakeClock => false;
 
+    /// <summary>The host's environment: "Testing" (production-like defaults, readable logs) unless a class needs another.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync();
 
     protected virtual Task<string> CreateDatabaseAsync() => TestCluster.CreateDatabaseAsync();
@@ -53,7 +56,7 @@ public class NewsroomApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Newsroom"] = ConnectionString,

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Newsroom.Infrastructure.Persistence;
+
 namespace Newsroom.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -8,17 +11,17 @@ namespace Newsroom.IntegrationTests.Infrastructure;
 public class PrimaryWithStandby : TwoInstances
 {
     private StoppableCluster? _primary;
+    private StreamingStandby? _standby;
 
     /// <summary>How late the standby replays each commit (<c>recovery_min_apply_delay</c>).</summary>
     public virtual TimeSpan ApplyDelay => TimeSpan.FromSeconds(2);
 
     public StoppableCluster Primary => _primary ?? throw new InvalidOperationException("Not started.");
 
-    public StreamingStandby Standby { get; private set; } = null!;
+    public StreamingStandby Standby => _standby ?? throw new InvalidOperationException("Not started.");
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["ConnectionStrings:Newsroom"] = Primary.ConnectionString,
         ["ConnectionStrings:NewsroomReadOnly"] = Standby.ConnectionString,
         // The periodic repair of the search vocabulary counts as a change (readers go to the primary until the standby
         // replays it): at a random instant, it would move a test's reads off the standby it is looking at.
@@ -27,21 +30,14 @@ public class PrimaryWithStandby : TwoInstances
 
     public override async Task InitializeAsync()
     {
-        _primary = await StoppableCluster.StartAsync();
         try
         {
-            Standby = await StreamingStandby.StartAsync(_primary.ConnectionString, ApplyDelay);
             await base.InitializeAsync();
         }
         catch
         {
             // xunit does not dispose a fixture whose initialisation failed: the clusters would be left running.
-            if (Standby is not null)
-            {
-                await Standby.DisposeAsync();
-            }
-
-            await _primary.DisposeAsync();
+            await DisposeClustersAsync();
             throw;
         }
     }
@@ -49,7 +45,36 @@ public class PrimaryWithStandby : TwoInstances
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Standby.DisposeAsync();
-        await Primary.DisposeAsync();
+        await DisposeClustersAsync();
+    }
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        _primary = await StoppableCluster.StartAsync();
+        // Migrated before the instances start together, as the suite's template is: two start-ups would race to create the schema.
+        var options = new DbContextOptionsBuilder<NewsroomDbContext>()
+            .UseNpgsql(_primary.ConnectionString + ";Pooling=false", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        await using (var db = new NewsroomDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        _standby = await StreamingStandby.StartAsync(_primary.ConnectionString, ApplyDelay);
+        return _primary.ConnectionString;
+    }
+
+    private async Task DisposeClustersAsync()
+    {
+        if (_standby is not null)
+        {
+            await _standby.DisposeAsync();
+        }
+
+        if (_primary is not null)
+        {
+            await _primary.DisposeAsync();
+        }
     }
 }

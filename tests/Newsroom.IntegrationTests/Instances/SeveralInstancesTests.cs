@@ -85,7 +85,12 @@ public sealed class SeveralInstancesTests(TwoInstances instances, ITestOutputHel
         var draft = await editor.CreateArticleAsync(ArticleFixtures.Body(await instances.A.CreateAuthorAsync("Vocabulaire Partagé"), title: "Escale à Zanzibar"));
         (await editor.PostAsync($"/api/v1/admin/articles/{draft.Id()}/publish", null)).EnsureSuccessStatusCode();
         var reader = instances.B.CreateClient();
-        await Polling.UntilAsync(async () => (await reader.GetStringAsync(List)).Contains("Escale à Zanzibar", StringComparison.Ordinal), Deadline, "B never listed the article");
+        // Until B answers the list from its cache (an Age header): a read concurrent with an eviction is not stored.
+        await Polling.UntilAsync(async () =>
+        {
+            using var listed = await reader.GetAsync(List);
+            return listed.Headers.Age is not null && (await listed.Content.ReadAsStringAsync()).Contains("Escale à Zanzibar", StringComparison.Ordinal);
+        }, Deadline, "B never served the list with the article from its cache");
         await Polling.UntilAsync(async () => (await reader.GetStringAsync("/api/v1/search?q=zanzibar")).Contains("Escale à Zanzibar", StringComparison.Ordinal), Deadline, "B never found the article");
         var refresher = instances.A.Services.GetRequiredService<SearchVocabularyRefresher>();
         await refresher.CaughtUpAsync(CancellationToken.None);

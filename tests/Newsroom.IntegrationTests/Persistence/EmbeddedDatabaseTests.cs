@@ -15,8 +15,8 @@ namespace Newsroom.IntegrationTests.Persistence;
 
 /// <summary>
 /// The quick start as a developer lives it: no connection string, Development, an empty data folder. The API makes
-/// its own cluster, a signing key and a demo admin, stops the cluster with the host, and finds everything again
-/// on the next start.
+/// its own cluster, a signing key (in the database) and a demo admin, stops the cluster with the host, and finds
+/// everything again on the next start: a token signed before the restart is still accepted after it.
 /// </summary>
 public sealed class EmbeddedDatabaseTests : IAsyncLifetime
 {
@@ -67,6 +67,7 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
     public async Task Without_a_connection_string_the_API_runs_its_own_cluster_and_finds_its_data_again_after_a_restart()
     {
         (string Email, string Password) admin;
+        AuthenticationHeaderValue tokenBeforeRestart;
         await using (var first = new EmbeddedApi(_dataDirectory))
         {
             Assert.True(first.Services.GetRequiredService<NewsroomDatabase>().IsEmbedded);
@@ -75,10 +76,11 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
             var site = await client.GetFromJsonAsync<JsonElement>("/api/v1/site");
             Assert.Equal(6, site.GetProperty("sections").GetArrayLength());
-            Assert.True(File.Exists(Path.Combine(_dataDirectory, "jwt-signing-key")), "Development keeps its generated signing key in the data folder");
+            Assert.False(File.Exists(Path.Combine(_dataDirectory, "jwt-signing-key")), "Development's generated signing key is in the database, not the data folder");
 
             admin = ReadDemoAdmin();
             var adminClient = await SignInAsync(first, admin);
+            tokenBeforeRestart = adminClient.DefaultRequestHeaders.Authorization!;
             var created = await adminClient.PostAsJsonAsync("/api/v1/admin/sections", new { name = "Podcasts" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.Equal(30, await CountArticlesAsync(first));
@@ -95,6 +97,9 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
             Assert.Contains("podcasts", site.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("slug").GetString()));
             Assert.Equal(admin, ReadDemoAdmin());
             await SignInAsync(second, admin);
+            var keptToken = second.CreateClient();
+            keptToken.DefaultRequestHeaders.Authorization = tokenBeforeRestart;
+            Assert.Equal(HttpStatusCode.OK, (await keptToken.GetAsync("/api/v1/admin/articles?limit=1")).StatusCode);
             await using var scope = second.Services.CreateAsyncScope();
             var admins = await scope.ServiceProvider.GetRequiredService<UserManager<NewsroomUser>>().GetUsersInRoleAsync(Roles.Admin);
             Assert.Equal(admin.Email, Assert.Single(admins).Email);
