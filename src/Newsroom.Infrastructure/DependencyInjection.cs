@@ -27,11 +27,15 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Newsroom";
 
+    /// <summary>A streaming standby of the database, for the readers' hot queries (optional).</summary>
+    public const string StandbyConnectionStringName = "NewsroomReadOnly";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<NewsroomOptions>().BindConfiguration(NewsroomOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseStartupOptions>().BindConfiguration(DatabaseStartupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName)));
+        var database = new NewsroomDatabase(configuration.GetConnectionString(ConnectionStringName), configuration.GetConnectionString(StandbyConnectionStringName));
+        services.AddSingleton(database);
         services.AddSingleton(new DataDirectory(configuration[$"{NewsroomOptions.SectionName}:DataDirectory"], environment.ContentRootPath));
         services.AddSingleton<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
@@ -80,6 +84,17 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchVocabularyRefresher>());
         services.AddSingleton<IContentChangeNotifier, PublicContentChanges>();
         services.AddSingleton<Reading.PublicReadsDataSource>();
+        services.AddSingleton(new Replication.ReplayProgress(database.HasStandby));
+        services.AddSingleton(new Replication.StandbyAvailability(TimeProvider.System));
+        if (database.HasStandby)
+        {
+            services.AddHostedService<Replication.StandbyReplay>();
+        }
+
+        services.AddSingleton(new Instances.OwnAnnouncements(TimeProvider.System));
+        services.AddScoped<IPublicChangeAnnouncer, Instances.PublicChangeBroadcast>();
+        services.AddSingleton<Instances.PublicChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Instances.PublicChangeListener>());
         services.AddScoped<Reading.PublicFilterResolver>();
         services.AddScoped<Reading.PublicArticleList>();
         services.AddScoped<Reading.PublicArticlePage>();

@@ -92,6 +92,7 @@ internal static class NewsroomApi
 
         app.UseConditionalPublicReads();
         app.UseStaleReadsDuringOutages();
+        app.UseReadersRouting();
         app.UseOutputCache();
         app.UsePublicValidators();
         app.UseAuthentication();

@@ -18,13 +18,16 @@ namespace Newsroom.Infrastructure.Search;
 /// A scheduled article's words need no rebuild to go live (the vocabulary knows from when each word is public);
 /// a withdrawn, unscheduled, deleted or edited article's words do, to disappear. One rebuild runs at a time, and the
 /// changes notified during it are all covered by the next one, so a burst of publications costs two rebuilds. Each
-/// rebuild drops the searches cached meanwhile, here and (through the <see cref="IPublicChangeAnnouncer"/>s) everywhere.
+/// rebuild drops the searches cached meanwhile here; one that covers changes also announces <see cref="CacheKeys.Search"/>
+/// (<see cref="IPublicChangeAnnouncer"/>), so the other instances and the edge caches drop theirs too. The periodic
+/// repair, which every instance runs, evicts only its own.
 /// </summary>
 internal sealed partial class SearchVocabularyRefresher(
     IServiceScopeFactory scopes,
     IOptions<SearchOptions> options,
     NewsroomDatabase database,
     IEnumerable<IPublicResponseCache> responseCaches,
+    Replication.ReplayProgress replay,
     NewsroomMetrics metrics,
     ILogger<SearchVocabularyRefresher> logger) : BackgroundService
 {
@@ -90,16 +93,19 @@ internal sealed partial class SearchVocabularyRefresher(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
                 await db.Database.ExecuteSqlRawAsync("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words", stoppingToken);
+                replay.ChangeCommitted();
                 foreach (var cache in responseCaches)
                 {
                     await cache.EvictAsync(Searches, stoppingToken);
                 }
 
-                // The other instances and the edge caches drop their searches too. Outside any transaction: what an
-                // announcer records is committed at once.
-                foreach (var announcer in scope.ServiceProvider.GetServices<IPublicChangeAnnouncer>())
+                // Outside any transaction: what an announcer records is committed at once.
+                if (covering > Volatile.Read(ref _covered))
                 {
-                    await announcer.AnnounceAsync(Searches, stoppingToken);
+                    foreach (var announcer in scope.ServiceProvider.GetServices<IPublicChangeAnnouncer>())
+                    {
+                        await announcer.AnnounceAsync(Searches, stoppingToken);
+                    }
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && outage.TryWaitOut(ex, out var backoff))

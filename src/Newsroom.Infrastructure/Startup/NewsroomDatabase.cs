@@ -5,8 +5,10 @@ namespace Newsroom.Infrastructure.Startup;
 /// <summary>
 /// The connection string, known either from configuration or once the embedded cluster has started. Resolved
 /// lazily so that building the host (e.g. to generate the OpenAPI document) never touches a database.
+/// <paramref name="configuredStandbyConnectionString"/> (<c>ConnectionStrings:NewsroomReadOnly</c>, optional) is a
+/// streaming standby of that database, which the readers' hot queries may use (see <c>PublicReadsDataSource</c>).
 /// </summary>
-public sealed class NewsroomDatabase(string? configuredConnectionString)
+public sealed class NewsroomDatabase(string? configuredConnectionString, string? configuredStandbyConnectionString = null)
 {
     private string? _connectionString = configuredConnectionString is null ? null : WithDefaults(configuredConnectionString);
 
@@ -15,6 +17,9 @@ public sealed class NewsroomDatabase(string? configuredConnectionString)
 
     public string ConnectionString =>
         _connectionString ?? throw new InvalidOperationException("The embedded PostgreSQL cluster has not been started yet.");
+
+    /// <summary>True when a standby for the readers is configured.</summary>
+    public bool HasStandby { get; } = !string.IsNullOrWhiteSpace(configuredStandbyConnectionString);
 
     /// <summary>True once the database is migrated and seeded; background work waits for it.</summary>
     public bool IsReady { get; private set; }
@@ -83,9 +88,34 @@ public sealed class NewsroomDatabase(string? configuredConnectionString)
     /// <paramref name="poolSize"/> connections (default <see cref="DefaultReadersPoolSize"/>), named
     /// "&lt;Application Name&gt; readers" in <c>pg_stat_activity</c>.
     /// </summary>
-    public string ReadersConnectionString(int? poolSize)
+    public string ReadersConnectionString(int? poolSize) => ReadersPool(ConnectionString, poolSize);
+
+    /// <summary>
+    /// The readers' pool on the standby: the API's defaults (<see cref="WithDefaults"/>), the readers' pool size and
+    /// name, and a connect timeout of <see cref="StandbyConnectTimeoutSeconds"/> s unless the connection string sets
+    /// one: an unreachable standby must not hold a reader for Npgsql's default 15 s before it falls back to the primary.
+    /// </summary>
+    public string StandbyReadersConnectionString(int? poolSize)
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!HasStandby)
+        {
+            throw new InvalidOperationException("No standby is configured (ConnectionStrings:NewsroomReadOnly).");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ReadersPool(WithDefaults(configuredStandbyConnectionString!), poolSize));
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configuredStandbyConnectionString }.ContainsKey("Timeout"))
+        {
+            builder.Timeout = StandbyConnectTimeoutSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    internal const int StandbyConnectTimeoutSeconds = 2;
+
+    private static string ReadersPool(string connectionString, int? poolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.MaxPoolSize = poolSize ?? DefaultReadersPoolSize;
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
         builder.ApplicationName = $"{builder.ApplicationName ?? "Newsroom"} readers";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Newsroom.IntegrationTests.Infrastructure;
@@ -7,7 +9,7 @@ namespace Newsroom.IntegrationTests.Infrastructure;
 /// rings held in memory), its own data folder and its own clock; they share only the database and configuration.
 /// Both start at once, like instances after a deployment, so whatever they must agree on (the first admin, a
 /// generated key) has to survive the race. Use it as a class fixture; a class changes <see cref="Settings"/>,
-/// <see cref="EnvironmentName"/> or <see cref="SigningKey"/> in a subclass.
+/// <see cref="EnvironmentName"/>, <see cref="SigningKey"/> or the database (<see cref="CreateDatabaseAsync"/>) in a subclass.
 /// </summary>
 public class TwoInstances : IAsyncLifetime
 {
@@ -25,20 +27,23 @@ public class TwoInstances : IAsyncLifetime
     /// <summary>The signing key both are configured with, as in production; null for none (Development then generates one).</summary>
     protected virtual string? SigningKey { get; } = "two-instances-signing-key-" + Guid.NewGuid().ToString("N");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestCluster.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         var settings = new Dictionary<string, string?>(Settings) { ["Newsroom:Jwt:SigningKey"] = SigningKey };
         A = new ApiInstance(ConnectionString, EnvironmentName, settings);
         B = new ApiInstance(ConnectionString, EnvironmentName, settings);
         await Task.WhenAll(StartAsync(A), StartAsync(B));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await ((IAsyncLifetime)A).DisposeAsync();
         await ((IAsyncLifetime)B).DisposeAsync();
     }
+
+    /// <summary>The database both use: a copy of the suite's template unless a subclass brings its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestCluster.CreateDatabaseAsync();
 
     /// <summary>One value read straight from the shared database (counts of rows, mostly).</summary>
     public async Task<T> QueryAsync<T>(string sql, params object[] parameters)
@@ -62,10 +67,14 @@ public class TwoInstances : IAsyncLifetime
     }
 }
 
-/// <summary>One of <see cref="TwoInstances"/>: the shared database, everything else its own.</summary>
+/// <summary>One of <see cref="TwoInstances"/>: the shared database, everything else its own; what it logs is kept in <see cref="Logs"/>.</summary>
 public sealed class ApiInstance(string connectionString, string environmentName, IDictionary<string, string?> settings) : NewsroomApiFactory
 {
+    public CapturedLogs Logs { get; } = new();
+
     protected override IDictionary<string, string?> Settings => settings;
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
 
     protected override string EnvironmentName => environmentName;
 

@@ -64,4 +64,34 @@ public sealed class DatabaseDefaultsTests
         Assert.Equal(3, readers.MaxPoolSize);
         Assert.Equal("Newsroom readers", readers.ApplicationName);
     }
+
+    [Fact]
+    public void Readers_on_a_standby_get_the_same_defaults_pool_and_name_and_a_short_connect_timeout()
+    {
+        var database = new NewsroomDatabase("Host=primary;Database=newsroom;Username=api", "Host=standby;Database=newsroom;Username=reader;Application Name=Magazine");
+
+        var standby = new NpgsqlConnectionStringBuilder(database.StandbyReadersConnectionString(poolSize: 5));
+
+        Assert.True(database.HasStandby);
+        Assert.Equal(("standby", "reader"), (standby.Host, standby.Username));
+        Assert.Equal((5, "Magazine readers", NewsroomDatabase.StandbyConnectTimeoutSeconds), (standby.MaxPoolSize, standby.ApplicationName, standby.Timeout));
+        Assert.Equal((64, true, "-c jit=off"), (standby.MaxAutoPrepare, standby.NoResetOnClose, standby.Options));
+    }
+
+    [Fact]
+    public void A_connect_timeout_written_for_the_standby_wins()
+    {
+        var database = new NewsroomDatabase("Host=primary", "Host=standby;Timeout=7");
+
+        Assert.Equal(7, new NpgsqlConnectionStringBuilder(database.StandbyReadersConnectionString(poolSize: null)).Timeout);
+    }
+
+    [Fact]
+    public void Without_a_standby_nothing_is_routed_to_one()
+    {
+        var database = new NewsroomDatabase("Host=primary");
+
+        Assert.False(database.HasStandby);
+        Assert.Throws<InvalidOperationException>(() => database.StandbyReadersConnectionString(poolSize: null));
+    }
 }

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Newsroom.Application.Common.Telemetry;
 using Newsroom.Infrastructure.Reading;
+using Newsroom.Infrastructure.Replication;
 using Newsroom.Infrastructure.Startup;
 using Npgsql;
 
@@ -61,7 +65,8 @@ public sealed class ReadersPoolTests(ReadersPoolTests.Factory api) : IClassFixtu
     public async Task A_read_before_the_embedded_database_has_started_fails_alone_and_the_next_one_connects()
     {
         var database = new NewsroomDatabase(configuredConnectionString: null);
-        await using var readers = new PublicReadsDataSource(database, Options.Create(new NewsroomOptions()));
+        await using var readers = new PublicReadsDataSource(database, Options.Create(new NewsroomOptions()), new ReplayProgress(followsStandby: false),
+            new StandbyAvailability(TimeProvider.System), api.Services.GetRequiredService<NewsroomMetrics>(), NullLogger<PublicReadsDataSource>.Instance);
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await readers.OpenConnectionAsync(CancellationToken.None));
 

@@ -63,6 +63,7 @@ public sealed class NewsroomMetrics
     private readonly Histogram<double> _searchDuration;
     private readonly Counter<long> _loginsRefused;
     private readonly Counter<long> _edgePurges;
+    private readonly Counter<long> _standbyFallbacks;
     private readonly IOutboxBacklog _outbox;
     private readonly Lock _gate = new();
     private bool _databaseAway;
@@ -79,6 +80,7 @@ public sealed class NewsroomMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SearchBuckets });
         _loginsRefused = meter.CreateCounter<long>("newsroom.auth.logins_refused", "{login}", "Sign-ins refused: reason=credentials (unknown e-mail, wrong password or disabled account) or throttled.");
         _edgePurges = meter.CreateCounter<long>("newsroom.edge.purges", "{purge}", "PURGE requests sent to the edge caches: result=ok (a 2xx) or failed (any other answer, none, or none in time; tried again).");
+        _standbyFallbacks = meter.CreateCounter<long>("newsroom.readers.standby_fallbacks", "{query}", "Readers' queries sent to the primary because the standby was unreachable (or waiting out its back-off).");
         meter.CreateObservableGauge("newsroom.database.outage", ObserveOutage, "{outage}", "1 while the database is unreachable, else 0.");
         meter.CreateObservableGauge("newsroom.outbox.backlog", () => ObserveOutbox(b => b.Events), "{event}", "Outbox events not processed yet.");
         meter.CreateObservableGauge("newsroom.outbox.oldest_age", () => ObserveOutbox(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest outbox event not processed yet.");
@@ -98,6 +100,7 @@ public sealed class NewsroomMetrics
     public void LoginRefused(LoginRefusal reason) => _loginsRefused.Add(1, reason == LoginRefusal.Throttled ? Throttled : BadCredentials);
 
     public void EdgePurged(bool succeeded) => _edgePurges.Add(1, succeeded ? Purged : PurgeFailed);
+    public void ReadersFellBackToPrimary() => _standbyFallbacks.Add(1);
 
     /// <summary>Something needing the database found it unreachable (a request, a background loop, the outbox probe).</summary>
     public void DatabaseWentAway() => ReportDatabase(away: true, Stopwatch.GetTimestamp());
