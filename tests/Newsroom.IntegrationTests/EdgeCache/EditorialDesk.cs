@@ -18,9 +18,21 @@ public static class EditorialDesk
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public static async Task<Published> PublishAsync(HttpClient admin, Guid authorId, string title)
+    /// <param name="admin">A signed-in client of the API.</param>
+    /// <param name="authorId">The byline.</param>
+    /// <param name="title">The title (a unique suffix is added).</param>
+    /// <param name="sectionId">The section; Technologies by default.</param>
+    /// <param name="tag">Its one tag instead of the fixture's two, so that its "À lire également" shares nothing with the others'.</param>
+    public static async Task<Published> PublishAsync(HttpClient admin, Guid authorId, string title, Guid? sectionId = null, string? tag = null)
     {
-        var draft = await admin.CreateArticleAsync(ArticleFixtures.Body(authorId, title + " " + Guid.NewGuid().ToString("N")[..8]));
+        var body = ArticleFixtures.Body(authorId, title + " " + Guid.NewGuid().ToString("N")[..8]);
+        body["sectionId"] = sectionId ?? ArticleFixtures.Technologies;
+        if (tag is not null)
+        {
+            body["tags"] = new[] { tag };
+        }
+
+        var draft = await admin.CreateArticleAsync(body);
         var response = await admin.PostAsync($"/api/v1/admin/articles/{draft.Id()}/publish", null);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
