@@ -1,18 +1,6 @@
 # Sourced by bench/run.sh: the markdown table, the ratios that matter, and bench/RESULTS.md.
 # shellcheck shell=bash
 
-value() { [ -s "$RAW/$1.jsonl" ] && median "$2" "$RAW/$1.jsonl" || echo null; }
-fmt() { # number, decimals
-    [ "$1" = null ] && { echo "–"; return; }
-    LC_ALL=C printf "%.${2}f" "$1"
-}
-ratio() { # a / b, as ×n.nn
-    if [ "$1" = null ] || [ "$2" = null ]; then echo "n/a"; return; fi
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "×%.2f", a / b }'
-}
-
-spread() { [ -s "$RAW/$1.jsonl" ] && jq -rs 'map(.rps) | "\(min | floor)–\(max | floor)"' "$RAW/$1.jsonl" || echo "–"; }
-
 TABLE="| Scenario | req/s | p50 (ms) | p99 (ms) | errors / unexpected status | req/s of each run (min–max) |
 |---|---:|---:|---:|---:|---:|"
 for key in "${SCENARIOS[@]}"; do
@@ -22,14 +10,6 @@ for key in "${SCENARIOS[@]}"; do
     fi
     TABLE+=$'\n'"| ${LABEL[$key]} | $(fmt "$(value "$key" rps)" 0) | $(fmt "$(value "$key" p50_ms)" 2) | $(fmt "$(value "$key" p99_ms)" 2) | $(fmt "$(value "$key" socket_errors)" 0) / $(fmt "$(value "$key" unexpected)" 0) | $(spread "$key") |"
 done
-
-# target LABEL VALUE COMPARISON LIMIT: "✓"/"✗" line for a stated target, or "n/a" when not measured.
-target() {
-    local verdict
-    if [ "$2" = null ] || [ "$2" = n/a ]; then echo "- $1: n/a"; return; fi
-    verdict="$(awk -v v="${2#×}" -v l="$4" -v op="$3" 'BEGIN { ok = (op == "<" ? v < l : v >= l); print ok ? "✓" : "✗" }')"
-    echo "- $verdict $1: $2 (target $3 $4)"
-}
 
 RATIOS="- API / pgbench, article by slug (uncached article vs the database alone, req/s): $(ratio "$(value article rps)" "$(value pgbench rps)")
 - Deep page / page 1$([ "$DEPTH" -gt 0 ] && echo " (page $((DEPTH + 1)) of technologies)"), uncached: p50 $(ratio "$(value deep_uncached p50_ms)" "$(value list_uncached p50_ms)"), p99 $(ratio "$(value deep_uncached p99_ms)" "$(value list_uncached p99_ms)"), req/s $(ratio "$(value deep_uncached rps)" "$(value list_uncached rps)"); from the output cache: p50 $(ratio "$(value deep p50_ms)" "$(value list p50_ms)"), p99 $(ratio "$(value deep p99_ms)" "$(value list p99_ms)")
@@ -78,5 +58,7 @@ Raw wrk and pgbench output: \`bench/results-raw/$STAMP/\` (not committed)."
 
 echo
 echo "$REPORT"
-echo "$REPORT" >"$OUTPUT"
+# A scale-out section measured earlier (run.sh --scale-out-only) is kept; --scale-out replaces it afterwards.
+PREVIOUS_SCALE_OUT="$([ -f "$OUTPUT" ] && sed -n '/^<!-- scale-out -->$/,/^<!-- \/scale-out -->$/p' "$OUTPUT" || true)"
+{ echo "$REPORT"; [ -z "$PREVIOUS_SCALE_OUT" ] || printf '\n%s\n' "$PREVIOUS_SCALE_OUT"; } >"$OUTPUT"
 log "Written to $OUTPUT"

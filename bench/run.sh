@@ -4,6 +4,8 @@
 #   bench/run.sh [--articles 100000] [--connection "Host=…;Database=…"] [--duration 10s] [--connections 32]
 #                [--threads 2] [--runs 3] [--seed 42] [--warmup 5s] [--data-dir bench/.data] [--output bench/RESULTS.md]
 #                [--api-url http://host:port]   (measure an API already running on that database instead of starting one)
+#                [--scale-out | --scale-out-only]   (also, or only, the scale-out scenario of bench/scaleout.sh: a streaming
+#                                                    standby, two API instances and Varnish; its section of the report)
 #
 # Nothing is left running when it ends or is interrupted: the API it started is stopped, and so is the local
 # PostgreSQL cluster if this script started it (one found running is left as it was).
@@ -11,7 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARTICLES=100000 CONNECTION="" DURATION=10s CONNECTIONS=32 THREADS=2 RUNS=3 SEED=42 WARMUP=5s
-DATA_DIR="$ROOT/bench/.data" OUTPUT="$ROOT/bench/RESULTS.md" API_URL=""
+DATA_DIR="$ROOT/bench/.data" OUTPUT="$ROOT/bench/RESULTS.md" API_URL="" SCALE_OUT=0 SINGLE=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) ARTICLES="$2"; shift 2 ;;
@@ -25,7 +27,9 @@ while [ $# -gt 0 ]; do
         --data-dir) DATA_DIR="$(realpath -m "$2")"; shift 2 ;;
         --output) OUTPUT="$(realpath -m "$2")"; shift 2 ;;
         --api-url) API_URL="${2%/}"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --scale-out) SCALE_OUT=1; shift ;;
+        --scale-out-only) SCALE_OUT=1; SINGLE=0; shift ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "Unknown option: $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -40,7 +44,7 @@ bench() { dotnet "$BENCH_DLL" "$@"; }
 log() { if [ -t 2 ]; then printf '\033[1m== %s\033[0m\n' "$*" >&2; else printf '== %s\n' "$*" >&2; fi; }
 
 # ---------------------------------------------------------------- clean-up, whatever happens
-API_PID="" LOAD_PID="" STARTED_CLUSTER=0
+API_PID="" LOAD_PID="" STARTED_CLUSTER=0 SCALE_OUT_PIDS=() STANDBY_STARTED=0 STANDBY_DIR="" VARNISH_DIR=""
 exec {ORIGINAL_OUT}>&1 {ORIGINAL_ERR}>&2
 cleanup() {
     local status=$?
@@ -60,6 +64,17 @@ cleanup() {
         for _ in $(seq 1 150); do kill -0 "$API_PID" 2>/dev/null || break; sleep 0.1; done
         kill -KILL "$API_PID" 2>/dev/null || true
         wait "$API_PID" 2>/dev/null || true
+    fi
+    for pid in "${SCALE_OUT_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${SCALE_OUT_PIDS[@]}"; do
+        for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    [ -z "$VARNISH_DIR" ] || rm -rf "$VARNISH_DIR"
+    if [ "$STANDBY_STARTED" = 1 ]; then
+        log "Stopping the standby"
+        as_postgres "$PGBIN/pg_ctl" -D "$STANDBY_DIR" -m fast -w stop >/dev/null 2>&1
     fi
     if [ "$STARTED_CLUSTER" = 1 ]; then
         log "Stopping the PostgreSQL cluster this run started"
@@ -104,10 +119,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null
 fi
 PGBIN="$(pg_bindir)"
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$ROOT/bench/report-lib.sh"
 
 # ---------------------------------------------------------------- build, database, seed
 log "Building the API and the bench tool (Release)"
-[ -n "$API_URL" ] || dotnet build -c Release "$ROOT/src/Newsroom.Api/Newsroom.Api.csproj" -nologo -v q -clp:ErrorsOnly >/dev/null
+[ -n "$API_URL" ] && [ "$SCALE_OUT" = 0 ] || dotnet build -c Release "$ROOT/src/Newsroom.Api/Newsroom.Api.csproj" -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build -c Release "$ROOT/bench/Newsroom.Bench/Newsroom.Bench.csproj" -nologo -v q -clp:ErrorsOnly >/dev/null
 
 if [ -z "$CONNECTION" ]; then
@@ -136,7 +153,14 @@ free_port() {
     done
     echo "No free port found" >&2; return 1
 }
-if [ -n "$API_URL" ]; then
+# An admin for the "while an editor saves drafts" scenario (and the scale-out's publishes), created by the API's
+# bootstrap on the first run against this database; its password is generated once and kept beside the data.
+EDITOR_EMAIL="bench-admin@newsroom.test"
+EDITOR_PASSWORD_FILE="$DATA_DIR/bench-admin-password"
+[ -s "$EDITOR_PASSWORD_FILE" ] || { mkdir -p "$DATA_DIR"; head -c 24 /dev/urandom | base64 -w0 >"$EDITOR_PASSWORD_FILE"; }
+if [ "$SINGLE" = 0 ]; then
+    log "Only the scale-out scenario (--scale-out-only)"
+elif [ -n "$API_URL" ]; then
     BASE="$API_URL"
     log "Using the API already running at $BASE (not started nor stopped here)"
 else
@@ -150,11 +174,6 @@ else
     # periodic refresh (every 5 min, seconds of CPU at 100k) would land in one random scenario: the seeder has just
     # refreshed it, so it is put off for the run. It runs from its own folder, as in the Docker image, so that it
     # reads its appsettings.json (without it, every SQL command was logged at Information level).
-    # An admin for the "while an editor saves drafts" scenario, created by the API's bootstrap on the first run
-    # against this database; its password is generated once and kept beside the data.
-    EDITOR_EMAIL="bench-admin@newsroom.test"
-    EDITOR_PASSWORD_FILE="$DATA_DIR/bench-admin-password"
-    [ -s "$EDITOR_PASSWORD_FILE" ] || { mkdir -p "$DATA_DIR"; head -c 24 /dev/urandom | base64 -w0 >"$EDITOR_PASSWORD_FILE"; }
     ConnectionStrings__Newsroom="$CONNECTION" ASPNETCORE_ENVIRONMENT=Production \
         Newsroom__Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" Newsroom__SeedDemoContent=false \
         Newsroom__Bootstrap__AdminEmail="$EDITOR_EMAIL" Newsroom__Bootstrap__AdminPassword="$(cat "$EDITOR_PASSWORD_FILE")" \
@@ -165,10 +184,32 @@ else
     API_PID=$!
 fi
 for i in $(seq 1 600); do
+    [ "$SINGLE" = 1 ] || break
     if [ -n "$API_PID" ] && ! kill -0 "$API_PID" 2>/dev/null; then echo "The API exited; its log:" >&2; tail -40 "$RAW/api.log" >&2; exit 1; fi
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" || true)" = 200 ] && break
     [ "$i" = 600 ] && { echo "The API was not ready after 60 s" >&2; tail -40 "$RAW/api.log" >&2 || true; exit 1; }
     sleep 0.1
 done
 
-. "$ROOT/bench/scenarios.sh"
+if [ "$SINGLE" = 1 ]; then
+    . "$ROOT/bench/scenarios.sh"
+fi
+if [ "$SCALE_OUT" = 1 ]; then
+    # The single instance is stopped first: the scale-out's processes get the cores to themselves.
+    if [ -n "$API_PID" ]; then
+        kill -TERM "$API_PID" 2>/dev/null || true
+        wait "$API_PID" 2>/dev/null || true
+        API_PID=""
+    fi
+    . "$ROOT/bench/scaleout.sh"
+    # Its section replaces the previous one in the report (or is appended), so --scale-out-only keeps the rest.
+    touch "$OUTPUT"
+    SECTION="$SCALE_OUT_REPORT" awk '
+        /^<!-- scale-out -->$/ { skipping = 1; next }
+        /^<!-- \/scale-out -->$/ { skipping = 0; next }
+        !skipping { print }
+        END { print ""; print "<!-- scale-out -->"; print ENVIRON["SECTION"]; print "<!-- /scale-out -->" }
+    ' "$OUTPUT" | cat -s >"$OUTPUT.new" && mv "$OUTPUT.new" "$OUTPUT"
+    echo "$SCALE_OUT_REPORT"
+    log "Scale-out section written to $OUTPUT"
+fi

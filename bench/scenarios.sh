@@ -136,7 +136,6 @@ echo "/api/v1/feeds/rss" >"$RAW/rss.txt"
 add_pair rss "GET /api/v1/feeds/rss" "$RAW/rss.txt"
 
 # ---------------------------------------------------------------- measuring
-median() { jq -s --arg f "$1" 'map(.[$f]) | sort | .[(length - 1) / 2 | floor]' "$2"; }
 
 wrk_run() { # key, duration, output file
     BENCH_REQUESTS="${REQUESTS[$1]}" BENCH_EXPECT="${EXPECT[$1]}" BENCH_NOCACHE="${NOCACHE[$1]}" run_load "$3" \
