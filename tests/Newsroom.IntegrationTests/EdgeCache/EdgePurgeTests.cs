@@ -120,25 +120,7 @@ public sealed class EdgePurgeTests(EdgePurgeTests.Edge edge) : IClassFixture<Edg
         Assert.Equal((HttpStatusCode.OK, "PASS"), (adminList.Status, adminList.Cache));
     }
 
-    /// <summary>
-    /// Once every outbox message is processed, the purges Varnish received (as many as the edge.purge messages): what
-    /// is read through the edge after it is not dropped by the purge of an earlier change still on its way.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> SettledAsync()
-    {
-        // Read together until they agree: the vocabulary's rebuild may write (and send) one more purge at any moment.
-        var (sent, received) = await EditorialDesk.PollAsync(
-            async () =>
-            {
-                var outbox = await edge.Api.OutboxAsync();
-                var purges = await edge.Varnish.PurgesReceivedAsync();
-                return (Sent: outbox.All(r => r.Processed) ? outbox.Count(r => r.Type == "edge.purge") : -1, Received: purges);
-            },
-            settled => settled.Sent == settled.Received.Count,
-            TimeSpan.FromSeconds(10));
-        Assert.Equal(sent, received.Count);
-        return received;
-    }
+    private Task<IReadOnlyList<string>> SettledAsync() => EditorialDesk.SettledAsync(edge.Api, edge.Varnish);
 
     private static bool Names(string purge, EditorialDesk.Published article) => purge.Split(' ').Contains(article.Key);
 }

@@ -47,6 +47,27 @@ public static class EditorialDesk
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Once every outbox message (of <paramref name="api"/>'s database) is processed, the purges <paramref name="varnish"/>
+    /// received (as many as the edge.purge messages): what is read through the edge after it is not dropped by the purge
+    /// of an earlier change still on its way.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SettledAsync(EdgeApiProcess api, VarnishServer varnish)
+    {
+        // Read together until they agree: the vocabulary's rebuild may write (and send) one more purge at any moment.
+        var (sent, received) = await PollAsync(
+            async () =>
+            {
+                var outbox = await api.OutboxAsync();
+                var purges = await varnish.PurgesReceivedAsync();
+                return (Sent: outbox.All(r => r.Processed) ? outbox.Count(r => r.Type == "edge.purge") : -1, Received: purges);
+            },
+            settled => settled.Sent == settled.Received.Count,
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(sent, received.Count);
+        return received;
+    }
+
     /// <summary>Reads until <paramref name="done"/> holds or <paramref name="within"/> has passed; the last value read.</summary>
     public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
     {

@@ -51,18 +51,23 @@ public class PrimaryWithStandby : TwoInstances
     protected override async Task<string> CreateDatabaseAsync()
     {
         _primary = await StoppableCluster.StartAsync();
-        // Migrated before the instances start together, as the suite's template is: two start-ups would race to create the schema.
-        var options = new DbContextOptionsBuilder<NewsroomDbContext>()
-            .UseNpgsql(_primary.ConnectionString + ";Pooling=false", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        await using (var db = new NewsroomDbContext(options))
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        await MigrateAsync(_primary.ConnectionString);
         _standby = await StreamingStandby.StartAsync(_primary.ConnectionString, ApplyDelay);
         return _primary.ConnectionString;
+    }
+
+    /// <summary>
+    /// Migrates a fresh primary before instances start together, as the suite's template is: two start-ups would race
+    /// to create the schema.
+    /// </summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<NewsroomDbContext>()
+            .UseNpgsql(connectionString + ";Pooling=false", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        await using var db = new NewsroomDbContext(options);
+        await db.Database.MigrateAsync();
     }
 
     private async Task DisposeClustersAsync()
